@@ -1,0 +1,79 @@
+"""Benchmark the community API in-process: `python -m bench.run [--size small] [--iterations 200]`.
+
+Seeds a generated data set into its own data directory (once; later runs reuse it), then
+sends each operation through the ASGI app and prints p50/p95/max latency and the database
+round trips it costs. Figures, not pass/fail: targets live here, never in timed unit tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from resolvers.auth import AuthSettings
+from resolvers.runtime import DatabaseSettings, apply_migrations, open_graph
+from resolvers.seed.loader import graph_is_empty, load_seed
+from schema.app import AppSettings, create_app
+
+OPERATIONS = {
+    "members(first: 50) + groups, skills, followers(5)": """{ members(first: 50) { edges { node { handle
+        groups { totalCount edges { role node { slug } } } skills { level skill { slug } }
+        followers(first: 5) { totalCount nodes { handle } } } } } }""",
+    "members by country, followers order": """{ members(filter: {country: "DE"}, orderBy: FOLLOWERS, first: 20) {
+        totalCount nodes { handle followerCount } } }""",
+    "members search": """{ members(filter: {search: "admin"}, first: 20) { totalCount nodes { handle } } }""",
+    "groups(first: 50) + members(10) + skills": """{ groups(first: 50) { edges { node { slug
+        members(first: 10) { edges { role node { handle skills { level skill { name } } } } } } } } }""",
+    "groups near Berlin by distance": """{ groups(filter: {near: {latitude: 52.52, longitude: 13.40, radiusKm: 500}},
+        orderBy: DISTANCE, first: 20) { totalCount edges { distanceKm node { name } } } }""",
+}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+async def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--size", choices=("demo", "small", "medium"), default="small")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--data-dir", type=Path, default=None, help="default: .data-bench-<size>")
+    args = parser.parse_args(argv)
+    data_dir = args.data_dir or Path(f".data-bench-{args.size}")
+    settings = DatabaseSettings(uri=None, user="", password=None, database="", data_dir=data_dir)
+    async with open_graph(settings) as graph:
+        await apply_migrations(graph)
+        if await graph_is_empty(graph):
+            started = time.perf_counter()
+            summary = await load_seed(graph, size=args.size, seed=args.seed)
+            print(f"seeded {args.size} in {time.perf_counter() - started:.1f}s: {summary}")
+        app = create_app(AppSettings(settings, AuthSettings(secret="bench-secret-" + "x" * 32), debug=True), graph=graph)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
+            print(f"{'operation':<52} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'trips':>6}")
+            for name, query in OPERATIONS.items():
+                timings, trips = [], 0
+                for i in range(args.iterations + 5):
+                    started = time.perf_counter()
+                    body = (await client.post("/graphql", json={"query": query})).json()
+                    elapsed = (time.perf_counter() - started) * 1000
+                    if "errors" in body:
+                        print(f"{name}: {body['errors']}", file=sys.stderr)
+                        return 1
+                    if i >= 5:  # the first runs warm caches and the JIT
+                        timings.append(elapsed)
+                    trips = body["extensions"]["graph"]["roundTrips"]
+                print(f"{name:<52} {statistics.median(timings):>8.1f} {percentile(timings, 0.95):>8.1f} "
+                      f"{max(timings):>8.1f} {trips:>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(sys.argv[1:])))

@@ -1,0 +1,81 @@
+// name: members_by_ids
+// Members by application id; one row per id found, keyed by `id`.
+UNWIND $ids AS id
+MATCH (m:Member {id: id})
+RETURN id, m {.*} AS member
+
+// name: member_by_handle
+// One member by handle.
+MATCH (m:Member {handle: $handle})
+RETURN m {.*} AS member
+
+// name: members_page
+// A filtered, ordered page of visible members and the total count of matches.
+// `$visible` lists the visibility levels the viewer may see; the viewer always sees themselves.
+MATCH (m:Member)
+WHERE (m.visibility IN $visible OR m.id = $viewerId)
+  AND ($search IS NULL OR m.searchText CONTAINS $search)
+  AND ($country IS NULL OR m.country = $country)
+  AND ($city IS NULL OR m.city = $city)
+  AND ($groupId IS NULL OR EXISTS { MATCH (m)-[:MEMBER_OF]->(g:Group) WHERE g.id = $groupId })
+  AND ($topicId IS NULL OR EXISTS { MATCH (m)-[:FOLLOWS]->(t:Topic) WHERE t.id = $topicId })
+  AND all(slug IN $skills WHERE EXISTS { MATCH (m)-[:HAS_SKILL]->(s:Skill) WHERE s.slug = slug })
+WITH m
+ORDER BY
+  CASE WHEN $orderBy = 'NEWEST' THEN m.joinedAt END DESC,
+  CASE WHEN $orderBy = 'FOLLOWERS' THEN m.followerCount END DESC,
+  CASE WHEN $orderBy = 'NAME' THEN m.displayName END ASC,
+  m.handle ASC
+WITH collect(m) AS matches
+RETURN size(matches) AS total, [x IN (CASE WHEN $skip < 0 THEN matches[$skip..] ELSE matches[$skip..$skip + $limit] END) | x {.*}] AS page
+
+// name: update_member
+// Set profile properties on one member and return it; `$props` holds only validated keys.
+MATCH (m:Member {id: $id})
+SET m += $props
+SET m.searchText = toLower(m.handle + ' ' + coalesce(m.displayName, '') + ' ' + coalesce(m.headline, '') + ' ' + coalesce(m.jobTitle, '') + ' ' + coalesce(m.company, ''))
+RETURN m {.*} AS member
+
+// name: followers_of_members
+// A page of each member's visible followers, newest follow first, with each list's total.
+UNWIND $ids AS id
+MATCH (m:Member {id: id})
+OPTIONAL MATCH (m)<-[f:FOLLOWS]-(other:Member)
+WHERE other.visibility IN $visible OR other.id = $viewerId
+WITH id, other, f
+ORDER BY f.since DESC, other.id ASC
+WITH id, collect(other {.*}) AS rows
+RETURN id, size(rows) AS total, CASE WHEN $skip < 0 THEN rows[$skip..] ELSE rows[$skip..$skip + $limit] END AS page
+
+// name: following_of_members
+// A page of the visible members each member follows, newest follow first, with each list's total.
+UNWIND $ids AS id
+MATCH (m:Member {id: id})
+OPTIONAL MATCH (m)-[f:FOLLOWS]->(other:Member)
+WHERE other.visibility IN $visible OR other.id = $viewerId
+WITH id, other, f
+ORDER BY f.since DESC, other.id ASC
+WITH id, collect(other {.*}) AS rows
+RETURN id, size(rows) AS total, CASE WHEN $skip < 0 THEN rows[$skip..] ELSE rows[$skip..$skip + $limit] END AS page
+
+// name: follow_member
+// Follow a member; idempotent. Counters move only when the relationship is new.
+MATCH (follower:Member {id: $followerId})
+MATCH (followee:Member {id: $followeeId})
+MERGE (follower)-[f:FOLLOWS]->(followee)
+ON CREATE SET
+  f.since = datetime(),
+  followee.followerCount = followee.followerCount + 1,
+  follower.followingCount = follower.followingCount + 1
+RETURN followee {.*} AS member
+
+// name: unfollow_member
+// Stop following a member; idempotent. Returns the followee whether or not a follow existed.
+MATCH (follower:Member {id: $followerId})
+MATCH (followee:Member {id: $followeeId})
+OPTIONAL MATCH (follower)-[f:FOLLOWS]->(followee)
+WITH follower, followee, f, CASE WHEN f IS NULL THEN 0 ELSE 1 END AS removed
+DELETE f
+SET followee.followerCount = followee.followerCount - removed,
+    follower.followingCount = follower.followingCount - removed
+RETURN followee {.*} AS member

@@ -1,0 +1,1 @@
+"""The embedded engine: ArcadeDB with its Bolt plugin, hosted in a child process."""

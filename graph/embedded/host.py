@@ -1,0 +1,100 @@
+"""Child-process entry point that hosts one ArcadeDB server for one data directory.
+
+Run as `python -m graph.embedded.host DATA_DIR`. The JVM lives here and nowhere else:
+embedded calls after Bolt traffic have crashed the JVM when they shared a process
+with the driver, so every statement, DDL included, reaches it over Bolt.
+
+The server stays up while any process holds a shared lock on `engine.users`
+(see `supervisor.py`) and stops cleanly once the last one has gone, however it died.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+from graph.embedded.layout import EngineLayout
+
+IDLE_GRACE_SECONDS = 3.0
+POLL_SECONDS = 1.0
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def users_gone(layout: EngineLayout) -> bool:
+    """True when no client process holds its shared lock on the users file."""
+    with open(layout.users_file, "a+") as users:
+        try:
+            fcntl.flock(users, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(users, fcntl.LOCK_UN)
+        return True
+
+
+def main(data_dir: str) -> int:
+    layout = EngineLayout(Path(data_dir))
+    heap = os.environ.get("COMMUNITY_ENGINE_HEAP", "2g")
+    password = layout.password_file.read_text(encoding="utf-8").strip()
+    bolt_port, http_port = free_port(), free_port()
+
+    import arcadedb_embedded  # imported late: it starts a JVM
+
+    server = arcadedb_embedded.ArcadeDBServer(
+        str(layout.server_root),
+        password,
+        config={
+            "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+            "bolt_port": bolt_port,
+            "http_port": http_port,
+            "host": "127.0.0.1",
+        },
+        jvm_kwargs={"heap_size": heap},
+    )
+    server.start()
+    try:
+        server.get_database(layout.database)
+    except Exception:  # the wrapper raises its own error for a missing database
+        server.create_database(layout.database)
+
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+
+    layout.state_file.write_text(
+        json.dumps({"pid": os.getpid(), "bolt_port": bolt_port, "http_port": http_port, "database": layout.database}),
+        encoding="utf-8",
+    )
+    print(f"embedded engine ready on bolt://127.0.0.1:{bolt_port}", flush=True)
+
+    idle_since: float | None = None
+    while not stop.wait(POLL_SECONDS):
+        # Decide under the start-up lock, so no client can attach between the check and the stop.
+        with open(layout.lock_file, "a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if users_gone(layout):
+                idle_since = idle_since or time.monotonic()
+                if time.monotonic() - idle_since >= IDLE_GRACE_SECONDS:
+                    layout.state_file.unlink(missing_ok=True)
+                    break
+            else:
+                idle_since = None
+    layout.state_file.unlink(missing_ok=True)
+    server.stop()
+    print("embedded engine stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,45 @@
+"""Versioned, idempotent schema migrations, recorded as `(:Migration)` nodes and applied at start."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from graph.cypher import Query, load_queries
+from graph.database import Graph
+from graph.system import QUERIES as SYSTEM
+
+log = logging.getLogger(__name__)
+MIGRATIONS = load_queries(Path(__file__).parent)
+_VERSION = re.compile(r"^v(\d+)_")
+
+
+def ordered_migrations() -> list[tuple[int, Query]]:
+    """All migrations with their version numbers, oldest first."""
+    numbered = []
+    for name, query in MIGRATIONS.items():
+        match = _VERSION.match(name)
+        if match is None:
+            raise ValueError(f"migration {name!r} is not named v<number>_<what>")
+        numbered.append((int(match.group(1)), query))
+    numbered.sort(key=lambda pair: pair[0])
+    versions = [version for version, _ in numbered]
+    if len(set(versions)) != len(versions):
+        raise ValueError("two migrations share a version number")
+    return numbered
+
+
+async def apply_migrations(graph: Graph) -> list[int]:
+    """Apply every migration the graph has not recorded yet; return the versions applied."""
+    applied = {row["version"] for row in await graph.read(SYSTEM["applied_migrations"])}
+    done = []
+    for version, query in ordered_migrations():
+        if version in applied:
+            continue
+        # Schema statements run on their own: Neo4j refuses them beside data writes.
+        await graph.write(query)
+        await graph.write(SYSTEM["record_migration"], version=version, name=query.name)
+        log.info("applied migration %s", query.name)
+        done.append(version)
+    return done

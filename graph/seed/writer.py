@@ -1,0 +1,144 @@
+"""Bulk writes of seed rows: one method per node or relationship kind, usable as test factories.
+
+Rows are plain dicts shaped like `resolvers/seed/generator.py` yields them (graph/MODEL.md
+property names; relationships name their ends by id). Each method writes its rows in
+`UNWIND $rows` batches of `batch_size`, one write transaction per batch, and returns how many
+it wrote. Relationship methods raise `NotFound` when a row names a node that does not exist.
+
+Counters are written as given (missing ones as 0): the seed generator computes them from the
+relationships it yields. After writing relationships with other counters in mind (test
+factories), call `recount()` to make every counter match the relationships again.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from graph.cypher import Query, load_queries
+from graph.database import Graph
+from graph.errors import NotFound
+
+QUERIES = load_queries(Path(__file__).parent)
+
+# Times travel as epoch milliseconds and `seed.cypher` turns them into zoned datetimes. Two
+# reasons, both measured: the driver's own datetime encoding was over half of the client's CPU
+# time in a bulk load, and the embedded engine stores a datetime parameter with a fixed offset
+# (datetime.timezone.utc) as a LOCAL DATETIME, unlike the ZONED DATETIME `datetime()` gives.
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MILLISECOND = timedelta(milliseconds=1)
+_FLOATS = frozenset({"latitude", "longitude"})
+_DERIVED = frozenset({"searchText"})  # computed by the statements themselves
+_NODE_KINDS = ("topics", "skills", "members", "groups")
+_RELATIONSHIP_KINDS = ("group_topics", "memberships", "skills_held", "topic_follows", "follows")
+KINDS = _NODE_KINDS + _RELATIONSHIP_KINDS
+DEFAULT_BATCH_SIZE = 2_000
+
+
+def epoch_millis(value: datetime) -> int:
+    """Milliseconds since the Unix epoch of a time-zone-aware datetime."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("seed datetimes must carry a time zone (UTC)")
+    return (value - _EPOCH) // _MILLISECOND
+
+
+def to_parameters(row: Mapping[str, Any]) -> dict[str, Any]:
+    """One row as statement parameters: datetimes as epoch milliseconds, coordinates as floats."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key in _DERIVED:
+            continue
+        if isinstance(value, datetime):
+            value = epoch_millis(value)
+        elif key in _FLOATS and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        out[key] = value
+    return out
+
+
+class SeedWriter:
+    """Writes seed rows into a graph; one public method per node and relationship kind."""
+
+    def __init__(self, graph: Graph, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be positive")
+        self.graph = graph
+        self.batch_size = batch_size
+
+    async def _write(self, query: Query, rows: Iterable[Mapping[str, Any]], *, check: bool) -> int:
+        pending = [to_parameters(row) for row in rows]
+        written = 0
+        for start in range(0, len(pending), self.batch_size):
+            chunk = pending[start : start + self.batch_size]
+            result = await self.graph.write(query, rows=chunk)
+            count = int(result[0]["written"]) if result else 0
+            if check and count != len(chunk):
+                raise NotFound(f"{query.name}: {len(chunk) - count} of {len(chunk)} rows name a missing node")
+            written += count
+        return written
+
+    # nodes
+
+    async def topics(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Topics: {id, slug, name, category}."""
+        return await self._write(QUERIES["seed_topics"], rows, check=False)
+
+    async def skills(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Skills: {id, slug, name, category}."""
+        return await self._write(QUERIES["seed_skills"], rows, check=False)
+
+    async def members(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Members: MODEL.md properties; searchText is derived, missing counters are 0."""
+        return await self._write(QUERIES["seed_members"], rows, check=False)
+
+    async def groups(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Groups: MODEL.md properties; searchText is derived, missing counters are 0."""
+        return await self._write(QUERIES["seed_groups"], rows, check=False)
+
+    # relationships
+
+    async def group_topics(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Group)-[:ABOUT]->(Topic): {groupId, topicId}."""
+        return await self._write(QUERIES["seed_group_topics"], rows, check=True)
+
+    async def memberships(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:MEMBER_OF]->(Group): {memberId, groupId, role, since}."""
+        return await self._write(QUERIES["seed_memberships"], rows, check=True)
+
+    async def skills_held(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:HAS_SKILL]->(Skill): {memberId, skillId, level, since}."""
+        return await self._write(QUERIES["seed_skills_held"], rows, check=True)
+
+    async def topic_follows(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:FOLLOWS]->(Topic): {memberId, topicId, since}."""
+        return await self._write(QUERIES["seed_topic_follows"], rows, check=True)
+
+    async def follows(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:FOLLOWS]->(Member): {followerId, followeeId, since}; counters untouched."""
+        return await self._write(QUERIES["seed_follows"], rows, check=True)
+
+    async def write(self, kind: str, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Write rows of a kind named as in `KINDS` (the generator's batch kinds)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown seed kind {kind!r}")
+        return await getattr(self, kind)(rows)
+
+    # whole graph
+
+    async def recount(self) -> None:
+        """Recompute followerCount/followingCount and memberCount/leaderCount from the relationships."""
+        await self.graph.write(QUERIES["seed_recount_members"])
+        await self.graph.write(QUERIES["seed_recount_groups"], leader="LEADER")
+
+    async def is_empty(self) -> bool:
+        """True when the graph holds no member."""
+        return not await self.graph.read(QUERIES["seed_any_member"])
+
+    async def counts(self) -> dict[str, int]:
+        """Nodes and relationships of each seeded kind in the graph, keyed like `KINDS`."""
+        rows = await self.graph.read(QUERIES["seed_counts"])
+        return {kind: int(rows[0][kind]) for kind in KINDS}
+
+
+__all__ = ["KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]

@@ -1,0 +1,21 @@
+// name: ping
+// Readiness probe: the database answers a trivial statement.
+RETURN 1 AS ok
+
+// name: applied_migrations
+// Versions of the migrations already recorded in the graph.
+MATCH (m:Migration)
+RETURN m.version AS version
+ORDER BY version
+
+// name: record_migration
+// Record that one migration has been applied; idempotent.
+MERGE (m:Migration {version: $version})
+ON CREATE SET m.name = $name, m.appliedAt = datetime()
+RETURN m.version AS version
+
+// name: wipe_graph
+// Remove every node but the migration records. Used by tests and by `seed --reset`.
+MATCH (n)
+WHERE NOT n:Migration
+DETACH DELETE n

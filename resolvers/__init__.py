@@ -1,0 +1,1 @@
+"""Domain logic and per-request DataLoaders; the only layer that calls `graph/`."""

@@ -1,0 +1,1 @@
+"""Community domain logic: members, groups, topics, skills, follows and privacy."""

@@ -1,0 +1,1 @@
+"""Realistic, deterministic seed data for local development, demos and load tests."""

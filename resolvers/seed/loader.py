@@ -1,0 +1,43 @@
+"""Load a generated seed into a graph, batch by batch, reporting progress."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from graph.database import Graph
+from graph.seed import SeedWriter
+from resolvers.seed.generator import KINDS, SeedGenerator
+
+Progress = Callable[[str, int, int], None]
+DEFAULT_BATCH_SIZE = 2_000
+
+
+async def graph_is_empty(graph: Graph) -> bool:
+    """True when the graph holds no Member node (migration records do not count)."""
+    return await SeedWriter(graph).is_empty()
+
+
+async def load_seed(
+    graph: Graph,
+    *,
+    size: str,
+    seed: int,
+    progress: Progress | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> dict[str, int]:
+    """Write the `size` seed generated from `seed` into `graph`; return the rows written per kind.
+
+    Meant for an empty graph (see `graph_is_empty`); nodes are merged on id, so re-loading the
+    same seed fails only on relationships, which would be duplicated. `progress(kind, done,
+    total)` is called after each batch. Kinds are those of `generator.KINDS`: topics, skills,
+    members, groups, group_topics, memberships, skills_held, topic_follows, follows.
+    """
+    generator = SeedGenerator(size, seed, batch_size=batch_size)
+    totals = generator.totals()
+    writer = SeedWriter(graph, batch_size=batch_size)
+    written = dict.fromkeys(KINDS, 0)
+    for batch in generator.batches():
+        written[batch.kind] += await writer.write(batch.kind, batch.rows)
+        if progress is not None:
+            progress(batch.kind, written[batch.kind], totals[batch.kind])
+    return written

@@ -1,0 +1,1 @@
+"""Strawberry types, the federated subgraphs, the public schema and the ASGI app."""

@@ -1,0 +1,97 @@
+"""The ASGI app: the public `/graphql`, one endpoint per subgraph, and health probes.
+
+The driver (and the embedded engine, when no NEO4J_URI is set) is opened once per
+process in the lifespan, migrations are applied, and with `demo=True` an empty graph
+gets the demo data set.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from resolvers.auth import AuthSettings
+from resolvers.runtime import DatabaseSettings, Graph, apply_migrations, open_graph
+from schema.extensions import debug_enabled
+from schema.http import GraphQLEndpoint
+from schema.subgraphs import SUBGRAPHS, build_public_schema
+
+log = logging.getLogger("community_api")
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    database: DatabaseSettings
+    auth: AuthSettings
+    demo: bool = False
+    debug: bool = False
+
+    @classmethod
+    def from_env(cls, *, demo: bool = False) -> "AppSettings":
+        return cls(DatabaseSettings.from_env(), AuthSettings.from_env(), demo, debug_enabled())
+
+
+def _graph(request: Request) -> Graph:
+    return request.app.state.graph
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """The process is up."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """The database answers; 503 while it does not."""
+    graph: Graph | None = getattr(request.app.state, "graph", None)
+    if graph is not None and await graph.ping():
+        return JSONResponse({"status": "ready"})
+    return JSONResponse({"status": "unavailable"}, status_code=503)
+
+
+def create_app(settings: AppSettings | None = None, *, graph: Graph | None = None) -> Starlette:
+    """Build the app; pass `graph` to share an already open database (tests do)."""
+    settings = settings or AppSettings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if graph is not None:
+            app.state.graph = graph
+            yield
+            return
+        async with open_graph(settings.database) as opened:
+            await apply_migrations(opened)
+            if settings.demo:
+                await _seed_demo_if_empty(opened)
+            app.state.graph = opened
+            yield
+
+    debug = settings.debug
+    routes = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", GraphQLEndpoint(build_public_schema(), graph_provider=_graph, auth=settings.auth,
+                                          debug=debug), methods=["GET", "POST"]),
+    ]
+    for name, build in SUBGRAPHS.items():
+        endpoint = GraphQLEndpoint(build(), graph_provider=_graph, auth=settings.auth, debug=debug, graphql_ide=None)
+        routes.append(Route(f"/subgraphs/{name}/graphql", endpoint, methods=["GET", "POST"]))
+    app = Starlette(routes=routes, lifespan=lifespan)
+    if graph is not None:
+        app.state.graph = graph  # usable without running the lifespan, as test clients do
+    return app
+
+
+async def _seed_demo_if_empty(graph: Graph) -> None:
+    from resolvers.seed.loader import graph_is_empty, load_seed
+
+    if await graph_is_empty(graph):
+        log.info("empty graph: loading the demo data set")
+        summary = await load_seed(graph, size="demo", seed=1)
+        log.info("demo data loaded: %s", summary)

@@ -1,0 +1,1 @@
+"""The `community` subgraph: members, groups, topics, skills, follows."""

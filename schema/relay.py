@@ -1,0 +1,61 @@
+"""Relay building blocks shared by every subgraph: Node, PageInfo, connections."""
+
+from __future__ import annotations
+
+from typing import Callable, Generic, TypeVar
+
+import strawberry
+
+from resolvers import pagination
+
+NodeT = TypeVar("NodeT")
+
+
+@strawberry.interface(description="An object with a globally unique, opaque ID.")
+class Node:
+    id: strawberry.ID = strawberry.field(description="Opaque global ID; pass it to `node(id:)`.")
+
+
+@strawberry.type(description="Where a page sits in its list.")
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+    @classmethod
+    def of(cls, fetched: pagination.Slice) -> "PageInfo":
+        info = fetched.page_info()
+        return cls(
+            has_next_page=info.has_next_page,
+            has_previous_page=info.has_previous_page,
+            start_cursor=info.start_cursor,
+            end_cursor=info.end_cursor,
+        )
+
+
+@strawberry.type
+class Edge(Generic[NodeT]):
+    node: NodeT
+    cursor: str = strawberry.field(description="Pass as `after` or `before` to page from here.")
+
+
+@strawberry.type
+class Connection(Generic[NodeT]):
+    edges: list[Edge[NodeT]]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="How many items the whole list holds.")
+
+    @strawberry.field(description="The nodes of `edges`, for clients that need no cursors.")
+    def nodes(self) -> list[NodeT]:
+        return [edge.node for edge in self.edges]
+
+    @classmethod
+    def of(cls, fetched: pagination.Slice, build: Callable[[dict], NodeT]) -> "Connection[NodeT]":
+        edges = [Edge(node=build(row), cursor=cursor) for row, cursor in zip(fetched.rows, fetched.cursors())]
+        return cls(edges=edges, page_info=PageInfo.of(fetched), total_count=fetched.total)
+
+
+def window(first: int | None, after: str | None, last: int | None, before: str | None) -> pagination.Window:
+    """Validate Relay arguments (page size capped at 100) into a fetch window."""
+    return pagination.window(first=first, after=after, last=last, before=before)

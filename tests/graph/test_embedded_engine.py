@@ -1,0 +1,42 @@
+"""The embedded engine: shared per data directory, private password, data survives a restart."""
+
+import asyncio
+import os
+import stat
+
+from graph.embedded.layout import EngineLayout
+from graph.embedded import supervisor
+from graph.embedded.supervisor import attach_engine
+from graph.system import QUERIES as SYSTEM
+from resolvers.runtime import DatabaseSettings, apply_migrations, open_graph
+
+
+def _settings(path):
+    return DatabaseSettings(uri=None, user="", password=None, database="", data_dir=path)
+
+
+async def test_data_survives_a_restart_and_the_host_stops_when_unused(tmp_path):
+    layout = EngineLayout(tmp_path)
+    async with open_graph(_settings(tmp_path)) as graph:
+        applied = await apply_migrations(graph)
+        assert applied, "a fresh data directory gets every migration"
+        host = supervisor._STARTED_HOSTS[-1]
+    # The last user detached: the host stops by itself, cleanly, within its grace period.
+    assert await asyncio.to_thread(host.wait, 30) == 0
+    assert not layout.state_file.exists()
+    async with open_graph(_settings(tmp_path)) as graph:
+        assert await apply_migrations(graph) == [], "migrations are recorded in the graph and not applied twice"
+        rows = await graph.read(SYSTEM["applied_migrations"])
+        assert len(rows) == len(applied)
+    mode = stat.S_IMODE(os.stat(layout.password_file).st_mode)
+    assert mode == 0o600
+
+
+def test_two_attachments_share_one_engine(data_dir):
+    first = attach_engine(data_dir)
+    second = attach_engine(data_dir)
+    try:
+        assert first.uri == second.uri
+    finally:
+        first.detach()
+        second.detach()
