@@ -62,9 +62,13 @@ class Transaction:
 class Graph:
     """Runs named queries in read or write transactions on one driver."""
 
-    def __init__(self, driver: neo4j.AsyncDriver, database: str) -> None:
+    def __init__(self, driver: neo4j.AsyncDriver, database: str, *,
+                 recover: Callable[[], Awaitable[None]] | None = None) -> None:
         self.driver = driver
         self.database = database
+        # Called when the database is found unavailable: the embedded engine restarts its host
+        # here. A real Neo4j needs nothing: the driver reconnects once the server is back.
+        self._recover = recover
 
     async def _execute(self, mode: str, work: Callable[[Transaction], Awaitable[T]]) -> T:
         try:
@@ -77,7 +81,18 @@ class Graph:
             translated = translate(error)
             if type(translated) is GraphError:
                 log.exception("unexpected database error")
+            if isinstance(translated, Unavailable):
+                await self.recover()
             raise translated from error
+
+    async def recover(self) -> None:
+        """Give the connection a chance to come back after an outage; never raises."""
+        if self._recover is None:
+            return
+        try:
+            await self._recover()
+        except Exception:  # recovery is best effort; the next request tries again
+            log.warning("database recovery attempt failed", exc_info=True)
 
     async def read(self, query: Query, **params: Any) -> list[dict[str, Any]]:
         """Run one query in a read transaction and return its rows."""
@@ -103,6 +118,7 @@ class Graph:
                 record = await result.single()
                 return record is not None and record["ok"] == 1
         except Exception:  # readiness probes report, they do not raise
+            await self.recover()
             return False
 
     async def close(self) -> None:

@@ -57,20 +57,22 @@ async def members_in(graph) -> list[Row]:
     return page.rows
 
 
-async def topics(graph, count: int) -> list[Row]:
+def _taxonomy_rows(kind: str, count: int) -> list[Row]:
     rows = []
     for _ in range(count):
         n = _n()
-        rows.append({"id": str(uuid.uuid4()), "slug": f"topic-{n}", "name": f"Topic {n}", "category": "developer"})
+        rows.append({"id": str(uuid.uuid4()), "slug": f"{kind}-{n}", "name": f"{kind.title()} {n}", "category": "developer"})
+    return rows
+
+
+async def topics(graph, count: int) -> list[Row]:
+    rows = _taxonomy_rows("topic", count)
     await SeedWriter(graph).topics(rows)
     return rows
 
 
 async def skills(graph, count: int) -> list[Row]:
-    rows = []
-    for _ in range(count):
-        n = _n()
-        rows.append({"id": str(uuid.uuid4()), "slug": f"skill-{n}", "name": f"Skill {n}", "category": "developer"})
+    rows = _taxonomy_rows("skill", count)
     await SeedWriter(graph).skills(rows)
     return rows
 

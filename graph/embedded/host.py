@@ -32,6 +32,30 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As the JVM's listeners do: connections of the previous run in TIME_WAIT do not block the port.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def stable_ports(layout: EngineLayout) -> tuple[int, int]:
+    """The ports of the previous run when they are still free, so clients reconnect after a restart."""
+    try:
+        previous = json.loads(layout.ports_file.read_text(encoding="utf-8"))
+        if port_free(previous["bolt_port"]) and port_free(previous["http_port"]):
+            return previous["bolt_port"], previous["http_port"]
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        pass
+    ports = free_port(), free_port()
+    layout.ports_file.write_text(json.dumps({"bolt_port": ports[0], "http_port": ports[1]}), encoding="utf-8")
+    return ports
+
+
 def users_gone(layout: EngineLayout) -> bool:
     """True when no client process holds its shared lock on the users file."""
     with open(layout.users_file, "a+") as users:
@@ -47,7 +71,7 @@ def main(data_dir: str) -> int:
     layout = EngineLayout(Path(data_dir))
     heap = os.environ.get("COMMUNITY_ENGINE_HEAP", "2g")
     password = layout.password_file.read_text(encoding="utf-8").strip()
-    bolt_port, http_port = free_port(), free_port()
+    bolt_port, http_port = stable_ports(layout)
 
     import arcadedb_embedded  # imported late: it starts a JVM
 

@@ -25,6 +25,11 @@ class EngineLayout:
         return self.data_dir / "engine.json"
 
     @property
+    def ports_file(self) -> Path:
+        """The ports of the last run, reused when free so a restarted engine keeps its address."""
+        return self.data_dir / "engine.ports"
+
+    @property
     def lock_file(self) -> Path:
         """Serialises starting, attaching to and stopping the engine."""
         return self.data_dir / "engine.lock"

@@ -101,7 +101,7 @@ def _start_host(layout: EngineLayout, timeout: float) -> dict:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # a ^C in the terminal reaches the API, which detaches cleanly
-            cwd=str(Path(__file__).resolve().parents[2]),
+            cwd=str(layout.data_dir),  # the engine writes its own log/ folder into its working directory
         )
     _STARTED_HOSTS.append(process)
     deadline = time.monotonic() + timeout

@@ -33,7 +33,7 @@ _DERIVED = frozenset({"searchText"})  # computed by the statements themselves
 _NODE_KINDS = ("topics", "skills", "members", "groups")
 _RELATIONSHIP_KINDS = ("group_topics", "memberships", "skills_held", "topic_follows", "follows")
 KINDS = _NODE_KINDS + _RELATIONSHIP_KINDS
-DEFAULT_BATCH_SIZE = 2_000
+DEFAULT_BATCH_SIZE = 5_000
 
 
 def epoch_millis(value: datetime) -> int:

@@ -26,7 +26,7 @@ import unicodedata
 import uuid
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
@@ -106,7 +106,7 @@ def ascii_slug(text: str, separator: str = "") -> str:
 class SeedGenerator:
     """Builds one seed's graph in memory (compactly) and streams it as batches."""
 
-    def __init__(self, size: str, seed: int, *, batch_size: int = 2_000) -> None:
+    def __init__(self, size: str, seed: int, *, batch_size: int = 5_000) -> None:
         if size not in SIZES:
             raise ValueError(f"unknown seed size {size!r}; choose one of {', '.join(SIZES)}")
         if batch_size < 1:
@@ -428,7 +428,6 @@ class SeedGenerator:
             self.members[i]["followingCount"] = k
         for i, count in enumerate(followers):
             self.members[i]["followerCount"] = count
-        self.popularity = popularity
 
     # groups --------------------------------------------------------------------
 
@@ -654,6 +653,6 @@ class SeedGenerator:
             }
 
 
-def generate(size: str, seed: int, *, batch_size: int = 2_000) -> Iterator[Batch]:
+def generate(size: str, seed: int, *, batch_size: int = 5_000) -> Iterator[Batch]:
     """Yield the whole seed graph for `size` (`demo`, `small`, `medium`) in write order."""
     return SeedGenerator(size, seed, batch_size=batch_size).batches()

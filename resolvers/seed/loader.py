@@ -9,7 +9,7 @@ from graph.seed import SeedWriter
 from resolvers.seed.generator import KINDS, SeedGenerator
 
 Progress = Callable[[str, int, int], None]
-DEFAULT_BATCH_SIZE = 2_000
+DEFAULT_BATCH_SIZE = 5_000
 
 
 async def graph_is_empty(graph: Graph) -> bool:
@@ -27,9 +27,10 @@ async def load_seed(
 ) -> dict[str, int]:
     """Write the `size` seed generated from `seed` into `graph`; return the rows written per kind.
 
-    Meant for an empty graph (see `graph_is_empty`); nodes are merged on id, so re-loading the
-    same seed fails only on relationships, which would be duplicated. `progress(kind, done,
-    total)` is called after each batch. Kinds are those of `generator.KINDS`: topics, skills,
+    Meant for an empty graph (see `graph_is_empty`, and the `wipe_graph` system query): nodes
+    are created, so loading over existing seed nodes fails with `Conflict` on the first batch,
+    and each batch is its own transaction, so a failure part-way leaves a partial seed.
+    `progress(kind, done, total)` is called after each batch. Kinds are those of `generator.KINDS`: topics, skills,
     members, groups, group_topics, memberships, skills_held, topic_follows, follows.
     """
     generator = SeedGenerator(size, seed, batch_size=batch_size)

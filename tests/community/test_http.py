@@ -83,3 +83,26 @@ async def test_a_database_outage_is_unavailable_and_not_ready(app_settings):
         body = await gql(http, "{ topics { totalCount } }")
         assert codes(body) == ["UNAVAILABLE"]
     await down.close()
+
+
+async def test_debug_extensions_are_off_by_default(graph, auth_settings, data_dir):
+    from schema.app import AppSettings
+    from resolvers.runtime import DatabaseSettings
+
+    settings = AppSettings(DatabaseSettings(uri=None, user="", password=None, database="", data_dir=data_dir),
+                           auth_settings)
+    app = create_app(settings, graph=graph)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        body = await gql(http, "{ topics { totalCount } }")
+    assert "extensions" not in body
+
+
+async def test_nodes_takes_at_most_a_hundred_ids(client):
+    from resolvers.ids import to_global_id
+
+    body = await gql(client, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+                     {"ids": [to_global_id("Topic", str(i)) for i in range(101)]})
+    assert codes(body) == ["BAD_USER_INPUT"]
+    body = await gql(client, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
+                     {"ids": [to_global_id("Topic", str(i)) for i in range(3)]})
+    assert body["data"]["nodes"] == [None, None, None]

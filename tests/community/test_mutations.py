@@ -113,3 +113,29 @@ async def test_following_topics_is_idempotent(client, graph, token_for):
     assert body["data"]["viewer"]["followedTopics"] == [{"slug": topic["slug"]}]
     assert codes(await gql(client, "mutation($id: ID!) { followTopic(input: {topicId: $id}) { topic { slug } } }",
                            {"id": gid("Topic", topic)})) == ["UNAUTHENTICATED"]
+
+
+async def test_two_leaders_leaving_at_once_never_leave_a_group_leaderless(client, graph, token_for):
+    first, second, third = await factories.members(graph, 3)
+    (club,) = await factories.groups(graph, 1, leaders=[first])
+    await factories.memberships(graph, [(second, club, "LEADER"), (third, club, "MEMBER")])
+    leave = "mutation($id: ID!) { leaveGroup(input: {groupId: $id}) { userErrors { code } } }"
+    results = await asyncio.gather(*(gql(client, leave, {"id": gid("Group", club)}, headers=token_for(m["id"]))
+                                     for m in (first, second)))
+    refusals = [r["data"]["leaveGroup"]["userErrors"] for r in results]
+    assert sorted(map(len, refusals)) == [0, 1], refusals
+    body = await gql(client, "query($s: String!) { group(slug: $s) { memberCount leaders { handle } } }",
+                     {"s": club["slug"]})
+    assert body["data"]["group"]["memberCount"] == 2
+    assert len(body["data"]["group"]["leaders"]) == 1
+
+
+async def test_concurrent_joins_count_every_member_once(client, graph, token_for):
+    leader, *joiners = await factories.members(graph, 9)
+    (club,) = await factories.groups(graph, 1, leaders=[leader])
+    join = "mutation($id: ID!) { joinGroup(input: {groupId: $id}) { userErrors { code } } }"
+    await asyncio.gather(*(gql(client, join, {"id": gid("Group", club)}, headers=token_for(m["id"]))
+                           for m in joiners for _ in range(2)))
+    body = await gql(client, "query($s: String!) { group(slug: $s) { memberCount members { totalCount } } }",
+                     {"s": club["slug"]})
+    assert body["data"]["group"] == {"memberCount": 9, "members": {"totalCount": 9}}

@@ -3,6 +3,7 @@
 import asyncio
 import os
 import stat
+import time
 
 from graph.embedded.layout import EngineLayout
 from graph.embedded import supervisor
@@ -40,3 +41,30 @@ def test_two_attachments_share_one_engine(data_dir):
     finally:
         first.detach()
         second.detach()
+
+
+async def test_the_api_recovers_after_the_engine_dies(tmp_path, app_settings):
+    import signal
+
+    import httpx
+
+    from schema.app import create_app
+    from tests.gql import codes, gql
+
+    async with open_graph(_settings(tmp_path)) as graph:
+        await apply_migrations(graph)
+        app = create_app(app_settings, graph=graph)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+            assert "errors" not in await gql(client, "{ topics { totalCount } }")
+            host = supervisor._STARTED_HOSTS[-1]
+            host.send_signal(signal.SIGKILL)  # the database goes away without a goodbye
+            await asyncio.to_thread(host.wait, 10)
+            assert codes(await gql(client, "{ topics { totalCount } }")) == ["UNAVAILABLE"]
+            # That failure restarted the engine on the same address; the driver reconnects by itself.
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                if (await client.get("/readyz")).status_code == 200:
+                    break
+                await asyncio.sleep(1)
+            assert (await client.get("/readyz")).status_code == 200
+            assert "errors" not in await gql(client, "{ topics { totalCount } }")
