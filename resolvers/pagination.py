@@ -1,8 +1,10 @@
 """Relay cursor pagination over offset windows.
 
 Cursors are opaque, versioned offsets into a list with a stable order (every list query
-ends its ORDER BY on a unique key). A window with a negative `skip` means "the last
-`-skip` rows", which lets `last` without `before` run in one query.
+ends its ORDER BY on a unique key). `last` without `before` is a window "from the end":
+nested lists fetch it in reverse order in the same batched query; top-level lists count
+first and then fetch forwards. Top-level lists fetch one row more than asked to know
+`hasNextPage`, and count their matches only when a client asks for `totalCount`.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Awaitable, Callable
 
 from graph.community.repository import Page
 from resolvers.errors import BadUserInput
@@ -18,7 +20,6 @@ from resolvers.errors import BadUserInput
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 _PREFIX = "cursor:v1:"
-T = TypeVar("T")
 
 
 def encode_cursor(offset: int) -> str:
@@ -40,11 +41,12 @@ def decode_cursor(cursor: str, argument: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """Which rows of a list to fetch: `skip`/`limit`, or the last `-skip` rows when `skip` < 0."""
+    """Which rows of a list to fetch; `from_end` means the last `limit` rows after offset `after`."""
 
     skip: int
     limit: int
-    after: int | None = None
+    from_end: bool = False
+    after: int = 0
 
 
 def _size(value: int | None, argument: str) -> int | None:
@@ -76,15 +78,9 @@ def window(
             size = min(size, end - start)
         return Window(start, size)
     if end is None:
-        return Window(-last, last, after=start)
+        return Window(0, last, from_end=True, after=start)
     begin = max(start, end - last)
     return Window(begin, end - begin)
-
-
-@dataclass(frozen=True, slots=True)
-class Edge(Generic[T]):
-    node: T
-    cursor: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +91,25 @@ class PageInfo:
     end_cursor: str | None
 
 
-@dataclass(frozen=True, slots=True)
 class Slice:
-    """A fetched page with absolute offsets: what a connection type renders."""
+    """A fetched page at its absolute offset: what a connection type renders."""
 
-    rows: list[Any]
-    offset: int
-    total: int
+    def __init__(self, rows: list[Any], offset: int, *, total: int | None, has_next: bool,
+                 count: Callable[[], Awaitable[int]] | None = None) -> None:
+        self.rows, self.offset, self.has_next = rows, offset, has_next
+        self._total, self._count = total, count
+
+    async def total(self) -> int:
+        """The size of the whole list, counted on first use when the page query did not."""
+        if self._total is None:
+            assert self._count is not None
+            self._total = await self._count()
+        return self._total
 
     def page_info(self) -> PageInfo:
         count = len(self.rows)
         return PageInfo(
-            has_next_page=self.offset + count < self.total,
+            has_next_page=self.has_next,
             has_previous_page=self.offset > 0,
             start_cursor=encode_cursor(self.offset) if count else None,
             end_cursor=encode_cursor(self.offset + count - 1) if count else None,
@@ -117,16 +120,31 @@ class Slice:
 
 
 def slice_of(page: Page, win: Window) -> Slice:
-    """Place a fetched page at its absolute offset in the whole list."""
-    if win.skip >= 0:
-        return Slice(page.rows, win.skip, page.total)
-    offset = max(0, page.total - len(page.rows))
-    rows = page.rows
-    if win.after:  # `last` with `after`: drop rows at or before the `after` cursor
-        drop = max(0, win.after - offset)
+    """Place a nested list's page (fetched with its total) at its absolute offset."""
+    rows, offset = page.rows, win.skip
+    if win.from_end:  # fetched in reverse order
+        rows = list(reversed(rows))
+        offset = max(0, page.total - len(rows))
+        drop = max(0, win.after - offset)  # `last` with `after`: nothing at or before the cursor
         rows, offset = rows[drop:], offset + drop
-    return Slice(rows, offset, page.total)
+    return Slice(rows, offset, total=page.total, has_next=offset + len(rows) < page.total)
+
+
+async def paginate(
+    win: Window,
+    fetch_page: Callable[[int, int], Awaitable[list[Any]]],
+    fetch_count: Callable[[], Awaitable[int]],
+) -> Slice:
+    """Fetch a top-level list's window: one query, plus a count only when it is needed."""
+    if win.from_end:
+        total = await fetch_count()
+        start = max(win.after, total - win.limit)
+        rows = await fetch_page(start, max(0, total - start))
+        return Slice(rows, start, total=total, has_next=False)
+    rows = await fetch_page(win.skip, win.limit + 1)
+    return Slice(rows[: win.limit], win.skip, total=None, has_next=len(rows) > win.limit, count=fetch_count)
 
 
 def page_params(win: Window) -> dict[str, Any]:
-    return {"skip": win.skip, "limit": win.limit}
+    """Parameters of the nested (batched) list queries."""
+    return {"skip": win.skip, "limit": win.limit, "fromEnd": win.from_end}

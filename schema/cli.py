@@ -43,12 +43,14 @@ class ProgressBar:
 
 
 async def _seed_async(args: argparse.Namespace) -> int:
-    from resolvers.seed.loader import graph_is_empty, load_seed
+    from resolvers.seed.loader import graph_is_empty, load_seed, reset_graph
 
     async with open_graph(DatabaseSettings.from_env()) as graph:
         await apply_migrations(graph)
-        if not await graph_is_empty(graph) and not args.force:
-            print("the graph already holds members; pass --force to add a data set on top", file=sys.stderr)
+        if args.reset:
+            print(f"reset: deleted {await reset_graph(graph):,} nodes", file=sys.stderr)
+        elif not await graph_is_empty(graph):
+            print("the graph already holds data; pass --reset to replace it", file=sys.stderr)
             return 1
         bar = ProgressBar()
         summary = await load_seed(graph, size=args.size, seed=args.seed, progress=bar)
@@ -99,7 +101,7 @@ def parser() -> argparse.ArgumentParser:
     seed = commands.add_parser("seed", help="load a generated data set")
     seed.add_argument("--size", choices=SIZES, default="demo")
     seed.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
-    seed.add_argument("--force", action="store_true", help="load even if the graph is not empty")
+    seed.add_argument("--reset", action="store_true", help="delete everything but migrations first")
     seed.set_defaults(run=lambda a: asyncio.run(_seed_async(a)))
 
     token = commands.add_parser("token", help="print a signed development token for a member")

@@ -41,10 +41,23 @@ class Edge(Generic[NodeT]):
 
 
 @strawberry.type
-class Connection(Generic[NodeT]):
+class SliceBacked:
+    """Connections render a fetched `Slice`; `totalCount` counts only when a client asks."""
+
+    fetched: strawberry.Private[pagination.Slice]
+
+    @strawberry.field(description="How many items the whole list holds.")
+    async def total_count(self) -> int:
+        return await self.fetched.total()
+
+    @strawberry.field(description="Where this page sits in its list.")
+    def page_info(self) -> PageInfo:
+        return PageInfo.of(self.fetched)
+
+
+@strawberry.type
+class Connection(SliceBacked, Generic[NodeT]):
     edges: list[Edge[NodeT]]
-    page_info: PageInfo
-    total_count: int = strawberry.field(description="How many items the whole list holds.")
 
     @strawberry.field(description="The nodes of `edges`, for clients that need no cursors.")
     def nodes(self) -> list[NodeT]:
@@ -53,7 +66,7 @@ class Connection(Generic[NodeT]):
     @classmethod
     def of(cls, fetched: pagination.Slice, build: Callable[[dict], NodeT]) -> "Connection[NodeT]":
         edges = [Edge(node=build(row), cursor=cursor) for row, cursor in zip(fetched.rows, fetched.cursors())]
-        return cls(edges=edges, page_info=PageInfo.of(fetched), total_count=fetched.total)
+        return cls(edges=edges, fetched=fetched)
 
 
 def window(first: int | None, after: str | None, last: int | None, before: str | None) -> pagination.Window:

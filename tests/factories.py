@@ -51,10 +51,9 @@ async def members(graph, count: int, **props: Any) -> list[Row]:
 async def members_in(graph) -> list[Row]:
     from graph.community.repository import CommunityRepository, Visibility
 
-    page = await CommunityRepository(graph).members_page(
+    return await CommunityRepository(graph).members_page(
         visibility=Visibility(("PUBLIC", "MEMBERS", "PRIVATE"), None), skip=0, limit=1000, search=None, skills=[],
         country=None, city=None, groupId=None, topicId=None, orderBy="HANDLE")
-    return page.rows
 
 
 def _taxonomy_rows(kind: str, count: int) -> list[Row]:

@@ -10,8 +10,8 @@ MATCH (g:Group {slug: $slug})
 RETURN g {.*} AS group
 
 // name: groups_page
-// A filtered, ordered page of groups with the total count of matches.
-// Distance is in km from `$nearLatitude`/`$nearLongitude` when given, else null.
+// A filtered, ordered page of groups. Distance is in km from `$nearLatitude`/`$nearLongitude`
+// when given, else null. Every order ends on the name, then the unique id.
 MATCH (g:Group)
 WHERE ($search IS NULL OR g.searchText CONTAINS $search)
   AND ($kind IS NULL OR g.kind = $kind)
@@ -34,31 +34,73 @@ ORDER BY
   CASE WHEN $orderBy = 'DISTANCE' THEN distanceKm END ASC,
   g.name ASC,
   g.id ASC
-WITH collect(g {.*, distanceKm: distanceKm}) AS matches
-RETURN size(matches) AS total, CASE WHEN $skip < 0 THEN matches[$skip..] ELSE matches[$skip..$skip + $limit] END AS page
+SKIP $skip LIMIT $limit
+RETURN g {.*, distanceKm: distanceKm} AS group
+
+// name: groups_count
+// How many groups match the filter of `groups_page`.
+MATCH (g:Group)
+WHERE ($search IS NULL OR g.searchText CONTAINS $search)
+  AND ($kind IS NULL OR g.kind = $kind)
+  AND ($country IS NULL OR g.country = $country)
+  AND ($city IS NULL OR g.city = $city)
+  AND ($topicId IS NULL OR EXISTS { MATCH (g)-[:ABOUT]->(t:Topic) WHERE t.id = $topicId })
+WITH g,
+  CASE
+    WHEN $nearLatitude IS NULL OR g.latitude IS NULL THEN null
+    ELSE point.distance(
+      point({latitude: g.latitude, longitude: g.longitude}),
+      point({latitude: $nearLatitude, longitude: $nearLongitude})
+    ) / 1000.0
+  END AS distanceKm
+WHERE $radiusKm IS NULL OR (distanceKm IS NOT NULL AND distanceKm <= $radiusKm)
+RETURN count(g) AS total
 
 // name: groups_of_members
 // A page of each member's groups with the member's role, newest membership first, and each total.
+// `$fromEnd` reverses the order to take the last rows of each list (they come back reversed).
 UNWIND $ids AS id
 MATCH (m:Member {id: id})
-OPTIONAL MATCH (m)-[r:MEMBER_OF]->(g:Group)
-WHERE $role IS NULL OR r.role = $role
-WITH id, g, r
-ORDER BY r.since DESC, g.id ASC
-WITH id, collect(g {.*, role: r.role, joinedAt: r.since}) AS rows
-RETURN id, size(rows) AS total, CASE WHEN $skip < 0 THEN rows[$skip..] ELSE rows[$skip..$skip + $limit] END AS page
+CALL (m) {
+  MATCH (m)-[r:MEMBER_OF]->(g:Group)
+  WHERE $role IS NULL OR r.role = $role
+  WITH g, r
+  ORDER BY
+    CASE WHEN $fromEnd THEN r.since END ASC,
+    CASE WHEN $fromEnd THEN g.id END DESC,
+    r.since DESC,
+    g.id ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect(g {.*, role: r.role, joinedAt: r.since}) AS page
+}
+RETURN id, COUNT { MATCH (m)-[r:MEMBER_OF]->(g:Group) WHERE $role IS NULL OR r.role = $role } AS total, page
 
 // name: members_of_groups
 // A page of each group's visible members with their role, leaders first, then by join date.
+// `$fromEnd` reverses the order to take the last rows of each list (they come back reversed).
 UNWIND $ids AS id
 MATCH (g:Group {id: id})
-OPTIONAL MATCH (g)<-[r:MEMBER_OF]-(m:Member)
-WHERE ($role IS NULL OR r.role = $role)
-  AND (m.visibility IN $visible OR m.id = $viewerId)
-WITH id, m, r
-ORDER BY CASE r.role WHEN 'LEADER' THEN 0 ELSE 1 END, r.since ASC, m.id ASC
-WITH id, collect(m {.*, role: r.role, joinedAt: r.since}) AS rows
-RETURN id, size(rows) AS total, CASE WHEN $skip < 0 THEN rows[$skip..] ELSE rows[$skip..$skip + $limit] END AS page
+CALL (g) {
+  MATCH (g)<-[r:MEMBER_OF]-(m:Member)
+  WHERE ($role IS NULL OR r.role = $role)
+    AND (m.visibility IN $visible OR m.id = $viewerId)
+  WITH m, r, CASE r.role WHEN 'LEADER' THEN 0 ELSE 1 END AS rank
+  ORDER BY
+    CASE WHEN $fromEnd THEN rank END DESC,
+    CASE WHEN $fromEnd THEN r.since END DESC,
+    CASE WHEN $fromEnd THEN m.id END DESC,
+    rank ASC,
+    r.since ASC,
+    m.id ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect(m {.*, role: r.role, joinedAt: r.since}) AS page
+}
+RETURN id,
+  COUNT {
+    MATCH (g)<-[r:MEMBER_OF]-(m:Member)
+    WHERE ($role IS NULL OR r.role = $role) AND (m.visibility IN $visible OR m.id = $viewerId)
+  } AS total,
+  page
 
 // name: create_group
 // Create a group led by its creator, about the given topics. Fails on a duplicate slug.

@@ -10,8 +10,8 @@ MATCH (m:Member {handle: $handle})
 RETURN m {.*} AS member
 
 // name: members_page
-// A filtered, ordered page of visible members and the total count of matches.
-// `$visible` lists the visibility levels the viewer may see; the viewer always sees themselves.
+// A filtered, ordered page of visible members. `$visible` lists the visibility levels the
+// viewer may see; the viewer always sees themselves. Every order ends on the unique handle.
 MATCH (m:Member)
 WHERE (m.visibility IN $visible OR m.id = $viewerId)
   AND ($search IS NULL OR m.searchText CONTAINS $search)
@@ -26,8 +26,20 @@ ORDER BY
   CASE WHEN $orderBy = 'FOLLOWERS' THEN m.followerCount END DESC,
   CASE WHEN $orderBy = 'NAME' THEN m.displayName END ASC,
   m.handle ASC
-WITH collect(m) AS matches
-RETURN size(matches) AS total, [x IN (CASE WHEN $skip < 0 THEN matches[$skip..] ELSE matches[$skip..$skip + $limit] END) | x {.*}] AS page
+SKIP $skip LIMIT $limit
+RETURN m {.*} AS member
+
+// name: members_count
+// How many visible members match the filter of `members_page`.
+MATCH (m:Member)
+WHERE (m.visibility IN $visible OR m.id = $viewerId)
+  AND ($search IS NULL OR m.searchText CONTAINS $search)
+  AND ($country IS NULL OR m.country = $country)
+  AND ($city IS NULL OR m.city = $city)
+  AND ($groupId IS NULL OR EXISTS { MATCH (m)-[:MEMBER_OF]->(g:Group) WHERE g.id = $groupId })
+  AND ($topicId IS NULL OR EXISTS { MATCH (m)-[:FOLLOWS]->(t:Topic) WHERE t.id = $topicId })
+  AND all(slug IN $skills WHERE EXISTS { MATCH (m)-[:HAS_SKILL]->(s:Skill) WHERE s.slug = slug })
+RETURN count(m) AS total
 
 // name: update_member
 // Set profile properties on one member and return it; `$props` holds only validated keys.
@@ -38,25 +50,41 @@ RETURN m {.*} AS member
 
 // name: followers_of_members
 // A page of each member's visible followers, newest follow first, with each list's total.
+// `$fromEnd` reverses the order to take the last rows of each list (they come back reversed).
 UNWIND $ids AS id
 MATCH (m:Member {id: id})
-OPTIONAL MATCH (m)<-[f:FOLLOWS]-(other:Member)
-WHERE other.visibility IN $visible OR other.id = $viewerId
-WITH id, other, f
-ORDER BY f.since DESC, other.id ASC
-WITH id, collect(other {.*}) AS rows
-RETURN id, size(rows) AS total, CASE WHEN $skip < 0 THEN rows[$skip..] ELSE rows[$skip..$skip + $limit] END AS page
+CALL (m) {
+  MATCH (m)<-[f:FOLLOWS]-(other:Member)
+  WHERE other.visibility IN $visible OR other.id = $viewerId
+  WITH other, f
+  ORDER BY
+    CASE WHEN $fromEnd THEN f.since END ASC,
+    CASE WHEN $fromEnd THEN other.id END DESC,
+    f.since DESC,
+    other.id ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect(other {.*}) AS page
+}
+RETURN id, COUNT { MATCH (m)<-[f:FOLLOWS]-(other:Member) WHERE other.visibility IN $visible OR other.id = $viewerId } AS total, page
 
 // name: following_of_members
 // A page of the visible members each member follows, newest follow first, with each list's total.
+// `$fromEnd` reverses the order to take the last rows of each list (they come back reversed).
 UNWIND $ids AS id
 MATCH (m:Member {id: id})
-OPTIONAL MATCH (m)-[f:FOLLOWS]->(other:Member)
-WHERE other.visibility IN $visible OR other.id = $viewerId
-WITH id, other, f
-ORDER BY f.since DESC, other.id ASC
-WITH id, collect(other {.*}) AS rows
-RETURN id, size(rows) AS total, CASE WHEN $skip < 0 THEN rows[$skip..] ELSE rows[$skip..$skip + $limit] END AS page
+CALL (m) {
+  MATCH (m)-[f:FOLLOWS]->(other:Member)
+  WHERE other.visibility IN $visible OR other.id = $viewerId
+  WITH other, f
+  ORDER BY
+    CASE WHEN $fromEnd THEN f.since END ASC,
+    CASE WHEN $fromEnd THEN other.id END DESC,
+    f.since DESC,
+    other.id ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect(other {.*}) AS page
+}
+RETURN id, COUNT { MATCH (m)-[f:FOLLOWS]->(other:Member) WHERE other.visibility IN $visible OR other.id = $viewerId } AS total, page
 
 // name: follow_member
 // Follow a member; idempotent. Counters move only when the relationship is new.

@@ -76,49 +76,53 @@ class CommunityRepository:
 
     # -- lists ------------------------------------------------------------------------
 
-    async def _page(self, name: str, **params: Any) -> Page:
+    async def _rows(self, name: str, key: str, **params: Any) -> list[Row]:
+        return [row[key] for row in await self.graph.read(QUERIES[name], **params)]
+
+    async def _count(self, name: str, **params: Any) -> int:
         rows = await self.graph.read(QUERIES[name], **params)
-        return Page(rows[0]["total"], rows[0]["page"]) if rows else Page(0, [])
+        return rows[0]["total"] if rows else 0
 
-    async def members_page(self, *, visibility: Visibility, skip: int, limit: int, **filters: Any) -> Page:
-        return await self._page("members_page", skip=skip, limit=limit, **visibility.params(), **filters)
+    async def members_page(self, *, visibility: Visibility, skip: int, limit: int, **filters: Any) -> list[Row]:
+        return await self._rows("members_page", "member", skip=skip, limit=limit, **visibility.params(), **filters)
 
-    async def groups_page(self, *, skip: int, limit: int, **filters: Any) -> Page:
-        return await self._page("groups_page", skip=skip, limit=limit, **filters)
+    async def members_count(self, *, visibility: Visibility, **filters: Any) -> int:
+        return await self._count("members_count", **visibility.params(), **filters)
 
-    async def topics_page(self, *, skip: int, limit: int, category: str | None, search: str | None) -> Page:
-        return await self._page("topics_page", skip=skip, limit=limit, category=category, search=search)
+    async def groups_page(self, *, skip: int, limit: int, **filters: Any) -> list[Row]:
+        return await self._rows("groups_page", "group", skip=skip, limit=limit, **filters)
 
-    async def skills_page(self, *, skip: int, limit: int, category: str | None, search: str | None) -> Page:
-        return await self._page("skills_page", skip=skip, limit=limit, category=category, search=search)
+    async def groups_count(self, **filters: Any) -> int:
+        return await self._count("groups_count", **filters)
 
-    async def followers_of_members(
-        self, ids: list[str], *, visibility: Visibility, skip: int, limit: int
-    ) -> dict[str, Page]:
-        rows = await self.graph.read(
-            QUERIES["followers_of_members"], ids=ids, skip=skip, limit=limit, **visibility.params()
-        )
-        return _pages(rows)
+    async def topics_page(self, *, skip: int, limit: int, **filters: Any) -> list[Row]:
+        return await self._rows("topics_page", "topic", skip=skip, limit=limit, **filters)
 
-    async def following_of_members(
-        self, ids: list[str], *, visibility: Visibility, skip: int, limit: int
-    ) -> dict[str, Page]:
-        rows = await self.graph.read(
-            QUERIES["following_of_members"], ids=ids, skip=skip, limit=limit, **visibility.params()
-        )
-        return _pages(rows)
+    async def topics_count(self, **filters: Any) -> int:
+        return await self._count("topics_count", **filters)
 
-    async def groups_of_members(self, ids: list[str], *, role: str | None, skip: int, limit: int) -> dict[str, Page]:
-        rows = await self.graph.read(QUERIES["groups_of_members"], ids=ids, role=role, skip=skip, limit=limit)
-        return _pages(rows)
+    async def skills_page(self, *, skip: int, limit: int, **filters: Any) -> list[Row]:
+        return await self._rows("skills_page", "skill", skip=skip, limit=limit, **filters)
+
+    async def skills_count(self, **filters: Any) -> int:
+        return await self._count("skills_count", **filters)
+
+    # Nested lists: one query for many parents; `window` is skip, limit and fromEnd.
+
+    async def followers_of_members(self, ids: list[str], *, visibility: Visibility, **window: Any) -> dict[str, Page]:
+        return _pages(await self.graph.read(QUERIES["followers_of_members"], ids=ids, **window, **visibility.params()))
+
+    async def following_of_members(self, ids: list[str], *, visibility: Visibility, **window: Any) -> dict[str, Page]:
+        return _pages(await self.graph.read(QUERIES["following_of_members"], ids=ids, **window, **visibility.params()))
+
+    async def groups_of_members(self, ids: list[str], *, role: str | None, **window: Any) -> dict[str, Page]:
+        return _pages(await self.graph.read(QUERIES["groups_of_members"], ids=ids, role=role, **window))
 
     async def members_of_groups(
-        self, ids: list[str], *, role: str | None, visibility: Visibility, skip: int, limit: int
+        self, ids: list[str], *, role: str | None, visibility: Visibility, **window: Any
     ) -> dict[str, Page]:
-        rows = await self.graph.read(
-            QUERIES["members_of_groups"], ids=ids, role=role, skip=skip, limit=limit, **visibility.params()
-        )
-        return _pages(rows)
+        return _pages(await self.graph.read(
+            QUERIES["members_of_groups"], ids=ids, role=role, **window, **visibility.params()))
 
     async def skills_of_members(self, ids: list[str]) -> dict[str, list[Row]]:
         return _keyed(await self.graph.read(QUERIES["skills_of_members"], ids=ids), "id", "skills")

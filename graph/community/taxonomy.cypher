@@ -17,8 +17,15 @@ WHERE ($category IS NULL OR t.category = $category)
   AND ($search IS NULL OR toLower(t.name) CONTAINS $search OR t.slug CONTAINS $search)
 WITH t
 ORDER BY t.name ASC, t.id ASC
-WITH collect(t {.*}) AS matches
-RETURN size(matches) AS total, CASE WHEN $skip < 0 THEN matches[$skip..] ELSE matches[$skip..$skip + $limit] END AS page
+SKIP $skip LIMIT $limit
+RETURN t {.*} AS topic
+
+// name: topics_count
+// How many topics match the filter of `topics_page`.
+MATCH (t:Topic)
+WHERE ($category IS NULL OR t.category = $category)
+  AND ($search IS NULL OR toLower(t.name) CONTAINS $search OR t.slug CONTAINS $search)
+RETURN count(t) AS total
 
 // name: skills_by_ids
 // Skills by application id; one row per id found, keyed by `id`.
@@ -39,8 +46,15 @@ WHERE ($category IS NULL OR s.category = $category)
   AND ($search IS NULL OR toLower(s.name) CONTAINS $search OR s.slug CONTAINS $search)
 WITH s
 ORDER BY s.name ASC, s.id ASC
-WITH collect(s {.*}) AS matches
-RETURN size(matches) AS total, CASE WHEN $skip < 0 THEN matches[$skip..] ELSE matches[$skip..$skip + $limit] END AS page
+SKIP $skip LIMIT $limit
+RETURN s {.*} AS skill
+
+// name: skills_count
+// How many skills match the filter of `skills_page`.
+MATCH (s:Skill)
+WHERE ($category IS NULL OR s.category = $category)
+  AND ($search IS NULL OR toLower(s.name) CONTAINS $search OR s.slug CONTAINS $search)
+RETURN count(s) AS total
 
 // name: skills_of_members
 // Each member's skills with their level, strongest first.

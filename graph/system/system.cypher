@@ -19,3 +19,12 @@ RETURN m.version AS version
 MATCH (n)
 WHERE NOT n:Migration
 DETACH DELETE n
+
+// name: wipe_graph_batch
+// Remove up to `$limit` nodes (not migration records) with their relationships; returns how many.
+// In batches, so emptying a large graph never needs one huge transaction.
+MATCH (n)
+WHERE NOT n:Migration
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted

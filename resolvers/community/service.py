@@ -15,7 +15,7 @@ from graph.errors import Conflict
 from resolvers.errors import BadUserInput, Forbidden
 from resolvers.ids import from_global_id
 from resolvers.community.loaders import forget
-from resolvers.pagination import Slice, Window, page_params, slice_of
+from resolvers.pagination import Slice, Window, paginate, slice_of
 from resolvers.community.validation import (
     HANDLE,
     SLUG,
@@ -126,19 +126,23 @@ async def list_members(
     skills = [slug.strip().lower() for slug in skills or []]
     if len(skills) > MAX_LIST_FILTER:
         raise BadUserInput(f"`skills` takes at most {MAX_LIST_FILTER} slugs", field="skills")
-    page = await scope.community.members_page(
-        visibility=scope.visibility,
+    filters = dict(
         search=clean_search(search),
         skills=skills,
         country=country.strip().upper() if country else None,
         city=city.strip() if city else None,
         groupId=_local_id(group_id, "Group", "groupId"),
         topicId=_local_id(topic_id, "Topic", "topicId"),
-        orderBy=_choice(order_by, MEMBER_ORDERS, "orderBy"),
-        **page_params(win),
     )
-    scope.loaders.prime_members(page.rows)
-    return slice_of(page, win)
+    order = _choice(order_by, MEMBER_ORDERS, "orderBy")
+    repo, visibility = scope.community, scope.visibility
+
+    async def fetch_page(skip: int, limit: int) -> list[Row]:
+        rows = await repo.members_page(visibility=visibility, skip=skip, limit=limit, orderBy=order, **filters)
+        scope.loaders.prime_members(rows)
+        return rows
+
+    return await paginate(win, fetch_page, lambda: repo.members_count(visibility=visibility, **filters))
 
 
 async def list_groups(
@@ -165,7 +169,7 @@ async def list_groups(
             checker.fail("near.radiusKm", "must be more than 0 and at most 20000")
         if checker.errors:
             raise BadUserInput(checker.errors[0].message, field=checker.errors[0].field)
-    page = await scope.community.groups_page(
+    filters = dict(
         search=clean_search(search),
         kind=_choice(kind, GROUP_KINDS, "kind"),
         topicId=_local_id(topic_id, "Topic", "topic"),
@@ -174,22 +178,33 @@ async def list_groups(
         nearLatitude=latitude,
         nearLongitude=longitude,
         radiusKm=radius,
-        orderBy=_choice(order_by, GROUP_ORDERS, "orderBy"),
-        **page_params(win),
     )
-    for row in page.rows:
-        scope.loaders.group_by_id.prime(row["id"], row)
-    return slice_of(page, win)
+    order = _choice(order_by, GROUP_ORDERS, "orderBy")
+    repo = scope.community
+
+    async def fetch_page(skip: int, limit: int) -> list[Row]:
+        rows = await repo.groups_page(skip=skip, limit=limit, orderBy=order, **filters)
+        for row in rows:
+            scope.loaders.group_by_id.prime(row["id"], row)
+        return rows
+
+    return await paginate(win, fetch_page, lambda: repo.groups_count(**filters))
 
 
 async def list_topics(scope: RequestScope, *, win: Window, category: str | None, search: str | None) -> Slice:
-    page = await scope.community.topics_page(category=category, search=clean_search(search), **page_params(win))
-    return slice_of(page, win)
+    """A page of topics by name."""
+    filters = dict(category=category, search=clean_search(search))
+    repo = scope.community
+    return await paginate(win, lambda skip, limit: repo.topics_page(skip=skip, limit=limit, **filters),
+                          lambda: repo.topics_count(**filters))
 
 
 async def list_skills(scope: RequestScope, *, win: Window, category: str | None, search: str | None) -> Slice:
-    page = await scope.community.skills_page(category=category, search=clean_search(search), **page_params(win))
-    return slice_of(page, win)
+    """A page of skills by name."""
+    filters = dict(category=category, search=clean_search(search))
+    repo = scope.community
+    return await paginate(win, lambda skip, limit: repo.skills_page(skip=skip, limit=limit, **filters),
+                          lambda: repo.skills_count(**filters))
 
 
 async def followers(scope: RequestScope, *, member_id: str, win: Window) -> Slice:

@@ -6,6 +6,7 @@ from typing import Callable
 
 from graph.database import Graph
 from graph.seed import SeedWriter
+from graph.system import QUERIES as SYSTEM
 from resolvers.seed.generator import KINDS, SeedGenerator
 
 Progress = Callable[[str, int, int], None]
@@ -15,6 +16,17 @@ DEFAULT_BATCH_SIZE = 5_000
 async def graph_is_empty(graph: Graph) -> bool:
     """True when the graph holds no Member node (migration records do not count)."""
     return await SeedWriter(graph).is_empty()
+
+
+async def reset_graph(graph: Graph, *, batch_size: int = 10_000) -> int:
+    """Delete every node but the migration records, in batches; return how many went."""
+    deleted = 0
+    while True:
+        rows = await graph.write(SYSTEM["wipe_graph_batch"], limit=batch_size)
+        count = rows[0]["deleted"] if rows else 0
+        deleted += count
+        if count < batch_size:
+            return deleted
 
 
 async def load_seed(

@@ -12,7 +12,7 @@ from strawberry import Private
 from resolvers.community import service
 from resolvers.ids import from_global_id, to_global_id
 from schema.context import Info
-from schema.relay import Connection, Node, PageInfo, window
+from schema.relay import Connection, Node, SliceBacked, window
 
 Row = dict[str, Any]
 
@@ -271,20 +271,18 @@ class GroupSearchEdge:
     distance_km: float | None = strawberry.field(description="Kilometres from the `near` point, when given.")
 
 
-class _RichConnection:
+class _RichConnection(SliceBacked):
     """Builds a connection whose edges carry more than a node and a cursor."""
 
     @classmethod
     def of(cls, fetched, build):
         edges = [build(row, cursor) for row, cursor in zip(fetched.rows, fetched.cursors())]
-        return cls(edges=edges, page_info=PageInfo.of(fetched), total_count=fetched.total)
+        return cls(edges=edges, fetched=fetched)
 
 
 @strawberry.type(description="Groups a member belongs to.")
 class MembershipConnection(_RichConnection):
     edges: list[MembershipEdge]
-    page_info: PageInfo
-    total_count: int
 
     @strawberry.field(description="The groups of `edges`, for clients that need no cursors.")
     def nodes(self) -> list[Group]:
@@ -294,8 +292,6 @@ class MembershipConnection(_RichConnection):
 @strawberry.type(description="Members of a group.")
 class GroupMemberConnection(_RichConnection):
     edges: list[GroupMemberEdge]
-    page_info: PageInfo
-    total_count: int
 
     @strawberry.field(description="The members of `edges`, for clients that need no cursors.")
     def nodes(self) -> list[Member]:
@@ -305,8 +301,6 @@ class GroupMemberConnection(_RichConnection):
 @strawberry.type(description="Groups matching a search.")
 class GroupSearchConnection(_RichConnection):
     edges: list[GroupSearchEdge]
-    page_info: PageInfo
-    total_count: int
 
     @strawberry.field(description="The groups of `edges`, for clients that need no cursors.")
     def nodes(self) -> list[Group]:

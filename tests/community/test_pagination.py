@@ -38,3 +38,20 @@ async def test_oversized_pages_and_bad_cursors_are_bad_input(client, graph):
     assert codes(await gql(client, PAGE, {"first": 2, "last": 2})) == ["BAD_USER_INPUT"]
     nested = await gql(client, "{ members { nodes { followers(first: 500) { totalCount } } } }")
     assert codes(nested) in ([], ["BAD_USER_INPUT"])  # no members, so no nested field ran
+
+
+async def test_nested_connections_page_from_either_end(client, graph):
+    star, *fans = await factories.members(graph, 6)
+    await factories.follows(graph, [(fan, star) for fan in fans])  # later follows are newer
+    newest_first = [f["handle"] for f in reversed(fans)]
+    query = """query($h: String!, $first: Int, $after: String, $last: Int) { member(handle: $h) {
+        followers(first: $first, after: $after, last: $last) { totalCount nodes { handle }
+          pageInfo { hasNextPage hasPreviousPage endCursor } } } }"""
+    first = (await gql(client, query, {"h": star["handle"], "first": 2}))["data"]["member"]["followers"]
+    assert first["totalCount"] == 5 and [n["handle"] for n in first["nodes"]] == newest_first[:2]
+    assert first["pageInfo"]["hasNextPage"] and not first["pageInfo"]["hasPreviousPage"]
+    second = (await gql(client, query, {"h": star["handle"], "first": 2, "after": first["pageInfo"]["endCursor"]}))
+    assert [n["handle"] for n in second["data"]["member"]["followers"]["nodes"]] == newest_first[2:4]
+    last = (await gql(client, query, {"h": star["handle"], "last": 2}))["data"]["member"]["followers"]
+    assert [n["handle"] for n in last["nodes"]] == newest_first[-2:]
+    assert last["pageInfo"]["hasPreviousPage"] and not last["pageInfo"]["hasNextPage"]

@@ -45,3 +45,13 @@ async def test_fifty_entity_representations_cost_one_query(graph, client):
     assert "errors" not in body, body
     assert [e["handle"] for e in body["data"]["_entities"]] == [p["handle"] for p in people]
     assert round_trips(body) == 1
+
+
+async def test_top_level_lists_count_only_when_total_count_is_asked_for(graph, client):
+    await factories.members(graph, 3)
+    page_only = await gql(client, "{ members(first: 2) { edges { cursor } pageInfo { hasNextPage } } }")
+    assert page_only["data"]["members"]["pageInfo"]["hasNextPage"] is True
+    assert round_trips(page_only) == 1
+    counted = await gql(client, "{ members(first: 2) { totalCount edges { cursor } } }")
+    assert counted["data"]["members"]["totalCount"] == 3
+    assert round_trips(counted) == 2
