@@ -76,7 +76,7 @@ async def skills(graph, count: int) -> list[Row]:
     return rows
 
 
-async def groups(graph, count: int, *, leaders: list[Row]) -> list[Row]:
+async def groups(graph, count: int, *, leaders: list[Row], **props: Any) -> list[Row]:
     """Groups each led by the matching member of `leaders` (who is also counted as a member)."""
     rows = []
     for i in range(count):
@@ -84,8 +84,7 @@ async def groups(graph, count: int, *, leaders: list[Row]) -> list[Row]:
         rows.append({
             "id": str(uuid.uuid4()), "slug": f"group-{n}", "name": f"Group {n:05d}", "description": "A group",
             "kind": "INTEREST", "city": None, "country": None, "latitude": None, "longitude": None,
-            "createdAt": BASE - timedelta(days=n), "memberCount": 0, "leaderCount": 0,
-            "searchText": f"group {n:05d} a group",
+            "createdAt": BASE - timedelta(days=n), "memberCount": 0, "leaderCount": 0, **props,
         })
     writer = SeedWriter(graph)
     await writer.groups(rows)
@@ -112,3 +111,12 @@ async def memberships(graph, triples: list[tuple[Row, Row, str]]) -> None:
 async def holdings(graph, triples: list[tuple[Row, Row, int]]) -> None:
     rows = [{"memberId": m["id"], "skillId": s["id"], "level": level, "since": BASE} for m, s, level in triples]
     await SeedWriter(graph).skills_held(rows)
+
+
+async def topic_follows(graph, pairs: list[tuple[Row, Row]]) -> None:
+    rows = [{"memberId": m["id"], "topicId": t["id"], "since": BASE} for m, t in pairs]
+    await SeedWriter(graph).topic_follows(rows)
+
+
+async def group_topics(graph, pairs: list[tuple[Row, Row]]) -> None:
+    await SeedWriter(graph).group_topics([{"groupId": g["id"], "topicId": t["id"]} for g, t in pairs])
