@@ -8,6 +8,7 @@ gets the demo data set.
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import AsyncIterator
@@ -19,6 +20,7 @@ from starlette.routing import Route
 
 from resolvers.auth import AuthSettings
 from resolvers.runtime import DatabaseSettings, Graph, apply_migrations, open_graph
+from resolvers.seed.loader import seed_demo_if_empty
 from schema.extensions import debug_enabled
 from schema.http import GraphQLEndpoint
 from schema.subgraphs import SUBGRAPHS, build_public_schema
@@ -68,7 +70,7 @@ def create_app(settings: AppSettings | None = None, *, graph: Graph | None = Non
         async with open_graph(settings.database) as opened:
             await apply_migrations(opened)
             if settings.demo:
-                await _seed_demo_if_empty(opened)
+                await seed_demo_if_empty(opened, lock_dir=settings.database.data_dir)
             app.state.graph = opened
             yield
 
@@ -88,10 +90,8 @@ def create_app(settings: AppSettings | None = None, *, graph: Graph | None = Non
     return app
 
 
-async def _seed_demo_if_empty(graph: Graph) -> None:
-    from resolvers.seed.loader import graph_is_empty, load_seed
-
-    if await graph_is_empty(graph):
-        log.info("empty graph: loading the demo data set")
-        summary = await load_seed(graph, size="demo", seed=1)
-        log.info("demo data loaded: %s", summary)
+def app_from_env() -> Starlette:
+    """The app as configured by the environment: the factory uvicorn workers import."""
+    if not logging.getLogger().handlers:  # worker processes start without the CLI's logging setup
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return create_app(AppSettings.from_env(demo=os.environ.get("COMMUNITY_DEMO") == "1"))

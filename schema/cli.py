@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 
 from resolvers.auth import ROLES, AuthSettings, issue_token
@@ -16,10 +17,11 @@ SIZES = ("demo", "small", "medium")
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from schema.app import AppSettings, create_app
-
-    app = create_app(AppSettings.from_env(demo=args.demo))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    if args.demo:
+        os.environ["COMMUNITY_DEMO"] = "1"
+    # Workers are separate processes; on the embedded engine they all attach to the same one.
+    uvicorn.run("schema.app:app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level="info")
     return 0
 
 
@@ -96,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="load the demo data set into an empty graph")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (they share one embedded engine)")
     serve.set_defaults(run=_serve)
 
     seed = commands.add_parser("seed", help="load a generated data set")

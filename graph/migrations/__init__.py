@@ -8,6 +8,7 @@ from pathlib import Path
 
 from graph.cypher import Query, load_queries
 from graph.database import Graph
+from graph.errors import Conflict
 from graph.system import QUERIES as SYSTEM
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,10 @@ async def apply_migrations(graph: Graph) -> list[int]:
             continue
         # Schema statements run on their own: Neo4j refuses them beside data writes.
         await graph.write(query)
-        await graph.write(SYSTEM["record_migration"], version=version, name=query.name)
+        try:
+            await graph.write(SYSTEM["record_migration"], version=version, name=query.name)
+        except Conflict:  # another worker starting at the same moment recorded it first
+            continue
         log.info("applied migration %s", query.name)
         done.append(version)
     return done

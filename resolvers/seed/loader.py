@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import fcntl
+import logging
+from pathlib import Path
 from typing import Callable
 
 from graph.database import Graph
@@ -9,6 +13,7 @@ from graph.seed import SeedWriter
 from graph.system import QUERIES as SYSTEM
 from resolvers.seed.generator import KINDS, SeedGenerator
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 DEFAULT_BATCH_SIZE = 5_000
 
@@ -54,3 +59,16 @@ async def load_seed(
         if progress is not None:
             progress(batch.kind, written[batch.kind], totals[batch.kind])
     return written
+
+
+async def seed_demo_if_empty(graph: Graph, *, lock_dir: Path) -> dict[str, int] | None:
+    """Load the demo data set into an empty graph; workers starting together load it once."""
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / "seed.lock", "a+") as lock:
+        await asyncio.to_thread(fcntl.flock, lock, fcntl.LOCK_EX)
+        if not await graph_is_empty(graph):
+            return None
+        log.info("empty graph: loading the demo data set")
+        summary = await load_seed(graph, size="demo", seed=1)
+        log.info("demo data loaded: %s", summary)
+        return summary

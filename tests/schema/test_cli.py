@@ -32,3 +32,42 @@ def test_seed_refuses_a_full_graph_unless_reset_and_token_signs_for_a_handle(tmp
     claims = jwt.decode(capsys.readouterr().out.strip(), SECRET, algorithms=["HS256"])
     assert claims["sub"] == first["id"] and claims["roles"] == ["recruiter"]
     assert main(["token", "--member", "nobody-at-all"]) == 1
+
+
+def test_serve_with_two_workers_shares_one_engine_and_loads_the_demo_once(tmp_path):
+    import json
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "COMMUNITY_DATA_DIR": str(tmp_path), "COMMUNITY_JWT_SECRET": SECRET}
+    env.pop("NEO4J_URI", None)
+    server = subprocess.Popen([sys.executable, "-m", "schema.cli", "serve", "--port", str(port), "--workers", "2",
+                               "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(f"{base}/readyz", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(1)
+        request = urllib.request.Request(f"{base}/graphql", data=json.dumps(
+            {"query": "{ members { totalCount } }"}).encode(), headers={"Content-Type": "application/json"})
+        totals = {json.load(urllib.request.urlopen(request, timeout=10))["data"]["members"]["totalCount"]
+                  for _ in range(6)}
+        assert len(totals) == 1 and totals.pop() > 300  # the demo set, loaded once, seen by both workers
+        state = json.loads((tmp_path / "engine.json").read_text())
+        hosts = subprocess.run(["pgrep", "-f", f"graph.embedded.host {tmp_path}"], capture_output=True, text=True)
+        assert hosts.stdout.split() == [str(state["pid"])]
+    finally:
+        server.send_signal(signal.SIGINT)
+        assert server.wait(timeout=60) == 0
