@@ -28,6 +28,7 @@ from schema.context import Context
 from schema.errors import classify
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+MAX_BODY_BYTES = 1_000_000  # a GraphQL document with its variables; uploads are not accepted
 JSON = "application/json"
 
 
@@ -78,6 +79,11 @@ class GraphQLEndpoint(GraphQL):
             return await super().__call__(scope, receive, send)
         request = Request(scope=scope, receive=receive)
         media = preferred_media_type(request.headers.get("accept"))
+        declared = request.headers.get("content-length", "0")
+        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+            response = Response(error_body(f"the request body must be at most {MAX_BODY_BYTES} bytes", "BAD_REQUEST"),
+                                status_code=413, media_type=media)
+            return await response(scope, receive, send)
         try:
             request.state.viewer = viewer_from_authorization(request.headers.get("authorization"), self.auth)
             response = await self.run(request)

@@ -64,3 +64,22 @@ def test_media_type_negotiation():
     assert preferred_media_type("application/graphql-response+json, application/json;q=0.9") == GRAPHQL_RESPONSE
     assert preferred_media_type("application/json, application/graphql-response+json;q=0.5") == JSON
     assert preferred_media_type("*/*") == JSON
+
+
+def test_auth_settings_read_a_jwks_file_and_refuse_short_secrets(tmp_path):
+    import json
+
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
+    (tmp_path / "jwks.json").write_text(json.dumps({"keys": [{**jwk, "kid": "k1", "use": "sig", "alg": "RS256"}]}))
+    settings = AuthSettings.from_env({"COMMUNITY_JWT_SECRET": SECRET,
+                                      "COMMUNITY_JWT_JWKS_FILE": str(tmp_path / "jwks.json")})
+    token = jwt.encode({"sub": "m3", "exp": int(time.time()) + 60}, key, algorithm="RS256")
+    assert viewer_from_authorization(f"Bearer {token}", settings).member_id == "m3"
+    with pytest.raises(ValueError, match="at least 32"):
+        AuthSettings.from_env({"COMMUNITY_JWT_SECRET": "short"})
+    generated = AuthSettings.from_env({"COMMUNITY_DATA_DIR": str(tmp_path / "data")})
+    assert generated.secret == AuthSettings.from_env({"COMMUNITY_DATA_DIR": str(tmp_path / "data")}).secret
+    assert oct((tmp_path / "data" / "jwt.secret").stat().st_mode & 0o777) == "0o600"

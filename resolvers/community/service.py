@@ -18,6 +18,7 @@ from resolvers.community.loaders import forget
 from resolvers.pagination import Slice, Window, paginate, slice_of
 from resolvers.community.validation import (
     HANDLE,
+    ISO_COUNTRIES,
     SLUG,
     URL,
     Checker,
@@ -104,6 +105,23 @@ def _local_id(value: str | None, expect: str, argument: str) -> str | None:
         raise BadUserInput(error.message, field=argument) from None
 
 
+def _country(value: str | None, argument: str = "country") -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if code not in ISO_COUNTRIES:
+        raise BadUserInput(f"`{argument}` must be an ISO 3166-1 alpha-2 country code, such as DE", field=argument)
+    return code
+
+
+def _bounded(value: str | None, argument: str, max_length: int = 80) -> str | None:
+    if value is None:
+        return None
+    if len(value) > max_length:
+        raise BadUserInput(f"`{argument}` must be at most {max_length} characters", field=argument)
+    return value.strip()
+
+
 def _choice(value: str | None, allowed: tuple[str, ...], argument: str) -> str | None:
     if value is not None and value not in allowed:
         raise BadUserInput(f"`{argument}` must be one of {', '.join(allowed)}", field=argument)
@@ -129,8 +147,8 @@ async def list_members(
     filters = dict(
         search=clean_search(search),
         skills=skills,
-        country=country.strip().upper() if country else None,
-        city=city.strip() if city else None,
+        country=_country(country),
+        city=_bounded(city, "city"),
         groupId=_local_id(group_id, "Group", "groupId"),
         topicId=_local_id(topic_id, "Topic", "topicId"),
     )
@@ -173,8 +191,8 @@ async def list_groups(
         search=clean_search(search),
         kind=_choice(kind, GROUP_KINDS, "kind"),
         topicId=_local_id(topic_id, "Topic", "topic"),
-        country=country.strip().upper() if country else None,
-        city=city.strip() if city else None,
+        country=_country(country),
+        city=_bounded(city, "city"),
         nearLatitude=latitude,
         nearLongitude=longitude,
         radiusKm=radius,
@@ -193,7 +211,7 @@ async def list_groups(
 
 async def list_topics(scope: RequestScope, *, win: Window, category: str | None, search: str | None) -> Slice:
     """A page of topics by name."""
-    filters = dict(category=category, search=clean_search(search))
+    filters = dict(category=_bounded(category, "category"), search=clean_search(search))
     repo = scope.community
     return await paginate(win, lambda skip, limit: repo.topics_page(skip=skip, limit=limit, **filters),
                           lambda: repo.topics_count(**filters))
@@ -201,7 +219,7 @@ async def list_topics(scope: RequestScope, *, win: Window, category: str | None,
 
 async def list_skills(scope: RequestScope, *, win: Window, category: str | None, search: str | None) -> Slice:
     """A page of skills by name."""
-    filters = dict(category=category, search=clean_search(search))
+    filters = dict(category=_bounded(category, "category"), search=clean_search(search))
     repo = scope.community
     return await paginate(win, lambda skip, limit: repo.skills_page(skip=skip, limit=limit, **filters),
                           lambda: repo.skills_count(**filters))

@@ -106,3 +106,15 @@ async def test_nodes_takes_at_most_a_hundred_ids(client):
     body = await gql(client, "query($ids: [ID!]!) { nodes(ids: $ids) { id } }",
                      {"ids": [to_global_id("Topic", str(i)) for i in range(3)]})
     assert body["data"]["nodes"] == [None, None, None]
+
+
+async def test_oversized_bodies_and_filter_strings_are_refused(client):
+    response = await client.post("/graphql", content=b'{"query": "' + b" " * 1_000_001 + b'{ topics { totalCount } }"}',
+                                 headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert codes(response.json()) == ["BAD_REQUEST"]
+    body = await gql(client, 'query($c: String) { members(filter: {country: "Germany", city: $c}) { totalCount } }',
+                     {"c": "x"})
+    assert codes(body) == ["BAD_USER_INPUT"]
+    body = await gql(client, "query($c: String) { members(filter: {city: $c}) { totalCount } }", {"c": "x" * 81})
+    assert codes(body) == ["BAD_USER_INPUT"]
