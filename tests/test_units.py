@@ -83,3 +83,19 @@ def test_auth_settings_read_a_jwks_file_and_refuse_short_secrets(tmp_path):
     generated = AuthSettings.from_env({"COMMUNITY_DATA_DIR": str(tmp_path / "data")})
     assert generated.secret == AuthSettings.from_env({"COMMUNITY_DATA_DIR": str(tmp_path / "data")}).secret
     assert oct((tmp_path / "data" / "jwt.secret").stat().st_mode & 0o777) == "0o600"
+
+
+def test_graph_errors_reach_clients_as_codes_and_internals_are_masked():
+    from graphql import GraphQLError
+
+    from graph.errors import Conflict, GraphError, NotFound, Unavailable
+    from schema.errors import classify
+
+    def code(original):
+        return classify(GraphQLError("x", original_error=original, path=["f"])).extensions["code"]
+
+    assert code(Conflict("c")) == "CONFLICT"
+    assert code(NotFound("n")) == "NOT_FOUND"
+    assert code(Unavailable("u")) == "UNAVAILABLE"
+    masked = classify(GraphQLError("x", original_error=GraphError("database error: boom"), path=["f"]))
+    assert masked.extensions["code"] == "INTERNAL" and masked.message == "Internal server error"

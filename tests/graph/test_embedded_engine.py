@@ -68,3 +68,14 @@ async def test_the_api_recovers_after_the_engine_dies(tmp_path, app_settings):
                 await asyncio.sleep(1)
             assert (await client.get("/readyz")).status_code == 200
             assert "errors" not in await gql(client, "{ topics { totalCount } }")
+
+
+def test_an_engine_that_cannot_start_gives_a_clear_error(tmp_path, monkeypatch):
+    import pytest
+
+    from graph.errors import EngineStartError
+
+    monkeypatch.setenv("COMMUNITY_ENGINE_HEAP", "not-a-size")  # the JVM refuses to start
+    with pytest.raises(EngineStartError, match="exited with status") as raised:
+        attach_engine(tmp_path, timeout=60)
+    assert str(EngineLayout(tmp_path).log_file) in str(raised.value)
