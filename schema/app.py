@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -34,10 +36,12 @@ class AppSettings:
     auth: AuthSettings
     demo: bool = False
     debug: bool = False
+    cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, *, demo: bool = False) -> "AppSettings":
-        return cls(DatabaseSettings.from_env(), AuthSettings.from_env(), demo, debug_enabled())
+        origins = tuple(o.strip() for o in os.environ.get("COMMUNITY_CORS_ORIGINS", "").split(",") if o.strip())
+        return cls(DatabaseSettings.from_env(), AuthSettings.from_env(), demo, debug_enabled(), origins)
 
 
 def _graph(request: Request) -> Graph:
@@ -84,7 +88,13 @@ def create_app(settings: AppSettings | None = None, *, graph: Graph | None = Non
     for name, build in SUBGRAPHS.items():
         endpoint = GraphQLEndpoint(build(), graph_provider=_graph, auth=settings.auth, debug=debug, graphql_ide=None)
         routes.append(Route(f"/subgraphs/{name}/graphql", endpoint, methods=["GET", "POST"]))
-    app = Starlette(routes=routes, lifespan=lifespan)
+    middleware = []
+    if settings.cors_origins:
+        # Browser front ends on other origins; bearer tokens travel in a header, never cookies.
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                                     allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"],
+                                     max_age=600))
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=middleware)
     if graph is not None:
         app.state.graph = graph  # usable without running the lifespan, as test clients do
     return app

@@ -16,6 +16,7 @@ from strawberry.extensions import (
 
 from resolvers.runtime import current_round_trips
 from schema.errors import ErrorCodes
+from schema.limits import NodeLimit
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -47,6 +48,7 @@ def shared_extensions() -> list:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
+        NodeLimit,
         GraphRoundTrips,
     ]
     return extensions

@@ -118,3 +118,36 @@ async def test_oversized_bodies_and_filter_strings_are_refused(client):
     assert codes(body) == ["BAD_USER_INPUT"]
     body = await gql(client, "query($c: String) { members(filter: {city: $c}) { totalCount } }", {"c": "x" * 81})
     assert codes(body) == ["BAD_USER_INPUT"]
+
+
+async def test_operations_that_could_return_too_many_nodes_are_refused_before_running(client):
+    deep = """query($n: Int) { members(first: 100) { nodes { followers(first: $n) { nodes {
+        following(first: 100) { nodes { handle } } } } } } }"""
+    response = await client.post("/graphql", json={"query": deep, "variables": {"n": 100}},
+                                 headers={"Accept": NEW_TYPE})
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert error["extensions"]["requestedNodes"] == 100 + 100 * 100 + 100 * 100 * 100
+    assert "graph" not in response.json().get("extensions", {}) or \
+        response.json()["extensions"]["graph"]["roundTrips"] == 0
+    # The same shape through a fragment is counted the same way; small pages pass.
+    spread = """query { members(first: 100) { ...F } } fragment F on MemberConnection { nodes {
+        followers(first: 100) { nodes { following(first: 100) { nodes { handle } } } } } }"""
+    assert codes(await gql(client, spread)) == ["BAD_USER_INPUT"]
+    assert codes(await gql(client, deep, {"n": 2})) == []
+
+
+async def test_cors_is_off_by_default_and_allows_configured_origins(client, graph, app_settings):
+    from dataclasses import replace
+
+    preflight = {"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST",
+                 "Access-Control-Request-Headers": "authorization,content-type"}
+    assert "access-control-allow-origin" not in (await client.options("/graphql", headers=preflight)).headers
+    app = create_app(replace(app_settings, cors_origins=("https://app.example.com",)), graph=graph)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as http:
+        response = await http.options("/graphql", headers=preflight)
+        assert response.status_code == 200
+        assert response.headers["access-control-allow-origin"] == "https://app.example.com"
+        other = await http.options("/graphql", headers={**preflight, "Origin": "https://evil.example"})
+        assert other.status_code == 400
