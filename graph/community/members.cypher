@@ -107,3 +107,21 @@ DELETE f
 SET followee.followerCount = followee.followerCount - removed,
     follower.followingCount = follower.followingCount - removed
 RETURN followee {.*} AS member
+
+// name: viewer_follows_members
+// Which of the given members the viewer follows; one row per followed id.
+UNWIND $ids AS id
+MATCH (:Member {id: $viewerId})-[:FOLLOWS]->(m:Member {id: id})
+RETURN id
+
+// name: viewer_follows_topics
+// Which of the given topics the viewer follows; one row per followed id.
+UNWIND $ids AS id
+MATCH (:Member {id: $viewerId})-[:FOLLOWS]->(t:Topic {id: id})
+RETURN id
+
+// name: viewer_roles_in_groups
+// The viewer's role in each of the given groups they belong to.
+UNWIND $ids AS id
+MATCH (:Member {id: $viewerId})-[r:MEMBER_OF]->(g:Group {id: id})
+RETURN id, r.role AS role

@@ -133,6 +133,20 @@ class CommunityRepository:
     async def topics_of_groups(self, ids: list[str]) -> dict[str, list[Row]]:
         return _keyed(await self.graph.read(QUERIES["topics_of_groups"], ids=ids), "id", "topics")
 
+    # -- the viewer's own relations to what they are looking at ----------------------
+
+    async def viewer_follows_members(self, viewer_id: str, ids: list[str]) -> set[str]:
+        rows = await self.graph.read(QUERIES["viewer_follows_members"], viewerId=viewer_id, ids=ids)
+        return {row["id"] for row in rows}
+
+    async def viewer_follows_topics(self, viewer_id: str, ids: list[str]) -> set[str]:
+        rows = await self.graph.read(QUERIES["viewer_follows_topics"], viewerId=viewer_id, ids=ids)
+        return {row["id"] for row in rows}
+
+    async def viewer_roles_in_groups(self, viewer_id: str, ids: list[str]) -> dict[str, str]:
+        rows = await self.graph.read(QUERIES["viewer_roles_in_groups"], viewerId=viewer_id, ids=ids)
+        return _keyed(rows, "id", "role")
+
     # -- writes: each method is one write transaction ---------------------------------
 
     async def _write_one(self, name: str, key: str, **params: Any) -> Row | None:

@@ -76,6 +76,24 @@ class CommunityLoaders:
         self.members_by_group = page_loader(
             lambda ids, win, role: repo.members_of_groups(ids, role=role, visibility=visibility, **page_params(win))
         )
+        self.viewer_relations(repo, visibility.viewer_id)
+
+    def viewer_relations(self, repository: CommunityRepository, viewer_id: str | None) -> None:
+        """Loaders for how the viewer relates to what they see; anonymous viewers relate to nothing."""
+
+        def membership_of(fetch):
+            async def load(ids: list[str]) -> dict[str, bool]:
+                found = await fetch(viewer_id, ids) if viewer_id else set()
+                return {i: i in found for i in ids}
+
+            return load
+
+        async def roles(ids: list[str]) -> dict[str, str]:
+            return await repository.viewer_roles_in_groups(viewer_id, ids) if viewer_id else {}
+
+        self.viewer_follows_member = keyed_loader(membership_of(repository.viewer_follows_members), default=False)
+        self.viewer_follows_topic = keyed_loader(membership_of(repository.viewer_follows_topics), default=False)
+        self.viewer_role_in_group = keyed_loader(roles)
 
     def prime_members(self, rows: list[Row]) -> None:
         """Remember members a list query already returned, so their lookups cost nothing."""

@@ -56,11 +56,16 @@ class Topic(Node):
     slug: str
     name: str
     category: str
+    row: Private[Row]
+
+    @strawberry.field(description="Whether the signed-in viewer follows this topic; false when anonymous.")
+    async def viewer_is_following(self, info: Info) -> bool:
+        return await info.context.scope.loaders.viewer_follows_topic.load(self.row["id"])
 
     @classmethod
     def from_row(cls, row: Row) -> "Topic":
         return cls(id=strawberry.ID(to_global_id("Topic", row["id"])), slug=row["slug"], name=row["name"],
-                   category=row["category"])
+                   category=row["category"], row=row)
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Topic | None":
@@ -141,6 +146,10 @@ class Member(Node):
         local = _local_id(id, "Member")
         row = await service.member_by_id(info.context.scope, member_id=local) if local else None
         return cls.from_row(row) if row else None
+
+    @strawberry.field(description="Whether the signed-in viewer follows this member; false when anonymous.")
+    async def viewer_is_following(self, info: Info) -> bool:
+        return await info.context.scope.loaders.viewer_follows_member.load(self.row["id"])
 
     @strawberry.field(description="Visible to the member themselves and to admins only.")
     def email(self, info: Info) -> str | None:
@@ -224,6 +233,11 @@ class Group(Node):
         local = _local_id(id, "Group")
         row = await info.context.scope.loaders.group_by_id.load(local) if local else None
         return cls.from_row(row) if row else None
+
+    @strawberry.field(description="The signed-in viewer's role in this group; null when not a member or anonymous.")
+    async def viewer_role(self, info: Info) -> GroupRole | None:
+        role = await info.context.scope.loaders.viewer_role_in_group.load(self.row["id"])
+        return GroupRole(role) if role else None
 
     @strawberry.field(description="Members of the group, leaders first; filter by role.")
     async def members(

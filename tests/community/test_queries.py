@@ -116,3 +116,19 @@ async def test_node_resolves_every_type_and_entities_resolve_through_the_subgrap
     assert entities["data"]["_entities"][:4] == [{"handle": "ada"}, {"slug": world["berlin"]["slug"]},
                                                  {"slug": world["devops"]["slug"]}, {"slug": world["apex"]["slug"]}]
     assert entities["data"]["_entities"][4] is None
+
+
+async def test_viewer_relations_drive_follow_and_join_buttons_in_one_query_each(client, world, token_for):
+    query = """query($g: String!) { members { nodes { handle viewerIsFollowing } }
+        topics { nodes { slug viewerIsFollowing } } group(slug: $g) { viewerRole } }"""
+    body = await gql(client, query, {"g": world["berlin"]["slug"]}, headers=token_for(world["bob"]["id"]))
+    assert {n["handle"]: n["viewerIsFollowing"] for n in body["data"]["members"]["nodes"]} == {
+        "ada": True, "bob": False, "cy": False}
+    assert {n["slug"]: n["viewerIsFollowing"] for n in body["data"]["topics"]["nodes"]} == {
+        world["devops"]["slug"]: False, world["release"]["slug"]: True}
+    assert body["data"]["group"]["viewerRole"] == "MEMBER"
+    # members page, topics page, group, and one batched query per relation
+    assert body["extensions"]["graph"]["roundTrips"] == 6
+    anonymous = await gql(client, query, {"g": world["berlin"]["slug"]})
+    assert not any(n["viewerIsFollowing"] for n in anonymous["data"]["members"]["nodes"])
+    assert anonymous["data"]["group"]["viewerRole"] is None
