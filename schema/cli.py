@@ -67,8 +67,9 @@ async def _token_async(args: argparse.Namespace) -> int:
     from resolvers.scope import RequestScope
 
     async with open_graph(DatabaseSettings.from_env()) as graph:
-        admin_view = RequestScope(graph=graph, viewer=None)
-        row = await admin_view.community.member_by_handle(args.member.strip().lower())
+        # A development tool: it finds the member whatever their profile's visibility.
+        scope = RequestScope(graph=graph, viewer=None)
+        row = await scope.community.member_by_handle(args.member.strip().lower())
     if row is None:
         print(f"no member with handle {args.member!r}", file=sys.stderr)
         return 1

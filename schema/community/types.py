@@ -10,6 +10,7 @@ import strawberry
 from strawberry import Private
 
 from resolvers.community import service
+from resolvers.errors import BadUserInput
 from resolvers.ids import from_global_id, to_global_id
 from schema.context import Info
 from schema.relay import Connection, Node, SliceBacked, window
@@ -46,7 +47,7 @@ def _time(value: Any) -> datetime | None:
 def _local_id(id: strawberry.ID, expect: str) -> str | None:
     try:
         return from_global_id(str(id), expect=expect).id
-    except Exception:  # a malformed representation resolves to null, like a missing entity
+    except BadUserInput:  # a malformed representation resolves to null, like a missing entity
         return None
 
 
