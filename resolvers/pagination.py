@@ -47,6 +47,16 @@ class Window:
     limit: int
     from_end: bool = False
     after: int = 0
+    # `last` with `before`: the cursor may lie past the end of a list that has since shrunk.
+    before: int | None = None
+    last: int | None = None
+
+    def clamped(self, total: int) -> "Window | None":
+        """The window to fetch instead when `before` lies past the end of a list of `total` rows."""
+        if self.before is None or self.last is None or total >= self.before:
+            return None
+        begin = max(self.after, total - self.last)
+        return Window(begin, max(0, total - begin))
 
 
 def _size(value: int | None, argument: str) -> int | None:
@@ -80,7 +90,7 @@ def window(
     if end is None:
         return Window(0, last, from_end=True, after=start)
     begin = max(start, end - last)
-    return Window(begin, end - begin)
+    return Window(begin, end - begin, after=start, before=end, last=last)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +130,11 @@ class Slice:
 
 
 def slice_of(page: Page, win: Window) -> Slice:
-    """Place a nested list's page (fetched with its total) at its absolute offset."""
+    """Place a nested list's page (fetched with its total) at its absolute offset.
+
+    A `last` + `before` window whose cursor lies past the end must be fetched again with
+    `Window.clamped` (see `nested_slice` in the services).
+    """
     rows, offset = page.rows, win.skip
     if win.from_end:  # fetched in reverse order
         rows = list(reversed(rows))
@@ -142,6 +156,12 @@ async def paginate(
         rows = await fetch_page(start, max(0, total - start))
         return Slice(rows, start, total=total, has_next=False)
     rows = await fetch_page(win.skip, win.limit + 1)
+    if win.before is not None and len(rows) < win.limit:  # the cursor may lie past the end
+        total = await fetch_count()
+        clamped = win.clamped(total)
+        if clamped is not None:
+            rows = await fetch_page(clamped.skip, clamped.limit)
+            return Slice(rows, clamped.skip, total=total, has_next=False)
     return Slice(rows[: win.limit], win.skip, total=None, has_next=len(rows) > win.limit, count=fetch_count)
 
 

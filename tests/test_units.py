@@ -18,8 +18,8 @@ def test_windows_from_relay_arguments():
     assert window() == Window(0, 20)
     assert window(first=5, after=encode_cursor(9)) == Window(10, 5)
     assert window(last=3) == Window(0, 3, from_end=True, after=0)
-    assert window(last=3, before=encode_cursor(10)) == Window(7, 3)
-    assert window(last=30, before=encode_cursor(10)) == Window(0, 10)
+    assert window(last=3, before=encode_cursor(10)) == Window(7, 3, before=10, last=3)
+    assert window(last=30, before=encode_cursor(10)) == Window(0, 10, before=10, last=30)
     assert window(first=5, after=encode_cursor(3), before=encode_cursor(6)) == Window(4, 2)
     with pytest.raises(BadUserInput, match="between 0 and 100"):
         window(first=101)

@@ -1,6 +1,9 @@
-"""Child-process entry point that hosts one ArcadeDB server for one data directory.
+"""Daemon that hosts one ArcadeDB server for one data directory.
 
-Run as `python -m graph.embedded.host DATA_DIR`. The JVM lives here and nowhere else:
+Run as `python -m graph.embedded.host DATA_DIR`. That process is only a launcher: it forks
+the host into a session of its own (so it belongs to no API process and leaves no zombie),
+waits until the host is ready or has died, and exits 0 or 1 accordingly. The JVM lives in
+the host and nowhere else:
 embedded calls after Bolt traffic have crashed the JVM when they shared a process
 with the driver, so every statement, DDL included, reaches it over Bolt.
 
@@ -120,5 +123,26 @@ def main(data_dir: str) -> int:
     return 0
 
 
+def launch(data_dir: str) -> int:
+    """Fork the host and report how its start went: 0 once it is ready, 1 if it died."""
+    layout = EngineLayout(Path(data_dir))
+    host = os.fork()
+    if host == 0:
+        os.setsid()
+        os._exit(main(data_dir))  # never return into the launcher's code
+    # A launcher stopped while waiting (the starter gave up) takes the half-started host with it.
+    signal.signal(signal.SIGTERM, lambda *_: (os.kill(host, signal.SIGTERM), os._exit(1)))
+    while True:
+        finished, status = os.waitpid(host, os.WNOHANG)
+        if finished:
+            return 1 if os.waitstatus_to_exitcode(status) != 0 else 0
+        try:
+            if json.loads(layout.state_file.read_text(encoding="utf-8")).get("pid") == host:
+                return 0
+        except (FileNotFoundError, ValueError):
+            pass
+        time.sleep(0.1)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(launch(sys.argv[1]))

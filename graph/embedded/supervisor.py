@@ -18,7 +18,6 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -27,9 +26,6 @@ from graph.embedded.layout import EngineLayout
 from graph.errors import EngineStartError
 
 ENGINE_USER = "root"
-# Hosts this process started. The host outlives its starter while others use it; holding the
-# Popen keeps Python from warning that a child is still running, and lets us reap it.
-_STARTED_HOSTS: list[subprocess.Popen] = []
 
 
 @dataclass
@@ -95,30 +91,28 @@ def _log_tail(layout: EngineLayout, lines: int = 20) -> str:
 def _start_host(layout: EngineLayout, timeout: float) -> dict:
     layout.state_file.unlink(missing_ok=True)
     with open(layout.log_file, "ab") as log:
-        process = subprocess.Popen(
+        launcher = subprocess.Popen(
             [sys.executable, "-m", "graph.embedded.host", str(layout.data_dir)],
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            start_new_session=True,  # a ^C in the terminal reaches the API, which detaches cleanly
             cwd=str(layout.data_dir),  # the engine writes its own log/ folder into its working directory
         )
-    _STARTED_HOSTS.append(process)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise EngineStartError(
-                f"the embedded engine exited with status {process.returncode} while starting; "
-                f"log {layout.log_file}:\n{_log_tail(layout)}"
-            )
-        state = _running_state(layout)
-        if state is not None:
-            return state
-        time.sleep(0.2)
-    process.terminate()
-    raise EngineStartError(
-        f"the embedded engine was not ready after {timeout:.0f}s; log {layout.log_file}:\n{_log_tail(layout)}"
-    )
+    try:
+        status = launcher.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        launcher.terminate()  # it stops the half-started host too
+        launcher.wait()
+        raise EngineStartError(
+            f"the embedded engine was not ready after {timeout:.0f}s; log {layout.log_file}:\n{_log_tail(layout)}"
+        ) from None
+    state = _running_state(layout) if status == 0 else None
+    if state is None:
+        raise EngineStartError(
+            f"the embedded engine exited with status {status or 1} while starting; "
+            f"log {layout.log_file}:\n{_log_tail(layout)}"
+        )
+    return state
 
 
 def attach_engine(data_dir: Path, *, timeout: float = 120.0) -> EngineHandle:

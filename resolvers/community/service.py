@@ -225,22 +225,29 @@ async def list_skills(scope: RequestScope, *, win: Window, category: str | None,
                           lambda: repo.skills_count(**filters))
 
 
+async def _nested(loader, parent_id: str, win: Window, extra: str | None) -> Slice:
+    """A nested list's page through its loader; refetched when a `before` cursor is past the end."""
+    page = await loader.load((parent_id, win, extra))
+    clamped = win.clamped(page.total)
+    if clamped is not None:
+        return slice_of(await loader.load((parent_id, clamped, extra)), clamped)
+    return slice_of(page, win)
+
+
 async def followers(scope: RequestScope, *, member_id: str, win: Window) -> Slice:
-    return slice_of(await scope.loaders.followers_by_member.load((member_id, win, None)), win)
+    return await _nested(scope.loaders.followers_by_member, member_id, win, None)
 
 
 async def following(scope: RequestScope, *, member_id: str, win: Window) -> Slice:
-    return slice_of(await scope.loaders.following_by_member.load((member_id, win, None)), win)
+    return await _nested(scope.loaders.following_by_member, member_id, win, None)
 
 
 async def groups_of_member(scope: RequestScope, *, member_id: str, win: Window, role: str | None) -> Slice:
-    role = _choice(role, ("MEMBER", "LEADER"), "role")
-    return slice_of(await scope.loaders.groups_by_member.load((member_id, win, role)), win)
+    return await _nested(scope.loaders.groups_by_member, member_id, win, _choice(role, ("MEMBER", "LEADER"), "role"))
 
 
 async def members_of_group(scope: RequestScope, *, group_id: str, win: Window, role: str | None) -> Slice:
-    role = _choice(role, ("MEMBER", "LEADER"), "role")
-    return slice_of(await scope.loaders.members_by_group.load((group_id, win, role)), win)
+    return await _nested(scope.loaders.members_by_group, group_id, win, _choice(role, ("MEMBER", "LEADER"), "role"))
 
 
 async def leaders_of_group(scope: RequestScope, *, group_id: str) -> list[Row]:

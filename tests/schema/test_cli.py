@@ -1,5 +1,14 @@
 """The `community-api` command: schema, seed (with --reset) and token."""
 
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
 import jwt
 
 from resolvers.seed.generator import SeedGenerator
@@ -34,39 +43,45 @@ def test_seed_refuses_a_full_graph_unless_reset_and_token_signs_for_a_handle(tmp
     assert main(["token", "--member", "nobody-at-all"]) == 1
 
 
-def test_serve_with_two_workers_shares_one_engine_and_loads_the_demo_once(tmp_path):
-    import json
-    import os
-    import signal
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+def _serve_until_ready(args: list[str], env: dict, log_path) -> tuple[subprocess.Popen, str]:
+    """Start `community-api serve` on a free port and wait for /readyz.
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "COMMUNITY_DATA_DIR": str(tmp_path), "COMMUNITY_JWT_SECRET": SECRET}
-    env.pop("NEO4J_URI", None)
-    server = subprocess.Popen([sys.executable, "-m", "schema.cli", "serve", "--port", str(port), "--workers", "2",
-                               "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
+    The engine host also takes free ports while it starts, so the port picked here can be
+    taken by it in between; a server that exits before it is ready is retried on another port.
+    """
+    for _ in range(3):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        with open(log_path, "ab") as log:  # the child keeps its own copy of the descriptor
+            server = subprocess.Popen([sys.executable, "-m", "schema.cli", "serve", "--port", str(port), *args],
+                                      env=env, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and server.poll() is None:
             try:
-                if urllib.request.urlopen(f"{base}/readyz", timeout=2).status == 200:
-                    break
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2).status == 200:
+                    return server, f"http://127.0.0.1:{port}"
             except OSError:
                 time.sleep(1)
+        if server.poll() is None:
+            server.kill()
+            break
+    raise AssertionError("the server did not become ready:\n" + open(log_path, encoding="utf-8").read()[-3000:])
+
+
+def test_serve_with_two_workers_shares_one_engine_and_loads_the_demo_once(tmp_path):
+    env = {**os.environ, "COMMUNITY_DATA_DIR": str(tmp_path / "data"), "COMMUNITY_JWT_SECRET": SECRET}
+    env.pop("NEO4J_URI", None)
+    server, base = _serve_until_ready(["--workers", "2", "--demo"], env, tmp_path / "serve.log")
+    try:
         request = urllib.request.Request(f"{base}/graphql", data=json.dumps(
             {"query": "{ members { totalCount } }"}).encode(), headers={"Content-Type": "application/json"})
         totals = {json.load(urllib.request.urlopen(request, timeout=10))["data"]["members"]["totalCount"]
                   for _ in range(6)}
         assert len(totals) == 1 and totals.pop() > 300  # the demo set, loaded once, seen by both workers
-        state = json.loads((tmp_path / "engine.json").read_text())
-        hosts = subprocess.run(["pgrep", "-f", f"graph.embedded.host {tmp_path}"], capture_output=True, text=True)
+        state = json.loads((tmp_path / "data" / "engine.json").read_text())
+        hosts = subprocess.run(["pgrep", "-f", f"graph.embedded.host {tmp_path / 'data'}"],
+                               capture_output=True, text=True)
         assert hosts.stdout.split() == [str(state["pid"])]
     finally:
         server.send_signal(signal.SIGINT)
