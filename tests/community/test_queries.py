@@ -132,3 +132,14 @@ async def test_viewer_relations_drive_follow_and_join_buttons_in_one_query_each(
     anonymous = await gql(client, query, {"g": world["berlin"]["slug"]})
     assert not any(n["viewerIsFollowing"] for n in anonymous["data"]["members"]["nodes"])
     assert anonymous["data"]["group"]["viewerRole"] is None
+
+
+async def test_strings_that_look_like_cypher_are_only_data(client, graph, world, token_for):
+    injection = "') MATCH (n) DETACH DELETE n //"
+    body = await gql(client, "query($s: String) { members(filter: {search: $s}) { totalCount } }", {"s": injection})
+    assert body["data"]["members"]["totalCount"] == 0
+    create = """mutation($n: String!) { createGroup(input: {slug: "quoted-name", name: $n, kind: INTEREST}) {
+        group { name } userErrors { field } } }"""
+    made = await gql(client, create, {"n": "x' }) DETACH DELETE g //"}, headers=token_for(world["ada"]["id"]))
+    assert made["data"]["createGroup"]["group"]["name"] == "x' }) DETACH DELETE g //"
+    assert len(await factories.members_in(graph)) == 3  # nothing was deleted
