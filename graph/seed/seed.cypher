@@ -134,3 +134,13 @@ RETURN COUNT { MATCH (:Topic) } AS topics,
        COUNT { MATCH (:Member)-[:HAS_SKILL]->(:Skill) } AS skills_held,
        COUNT { MATCH (:Member)-[:FOLLOWS]->(:Topic) } AS topic_follows,
        COUNT { MATCH (:Member)-[:FOLLOWS]->(:Member) } AS follows
+
+// name: seed_counter_mismatches
+// How many members and groups hold a counter that disagrees with their relationships (0 when consistent).
+MATCH (m:Member)
+WITH count(CASE WHEN m.followerCount <> COUNT { (m)<-[:FOLLOWS]-(:Member) }
+               OR m.followingCount <> COUNT { (m)-[:FOLLOWS]->(:Member) } THEN 1 END) AS members
+MATCH (g:Group)
+RETURN members,
+       count(CASE WHEN g.memberCount <> COUNT { (g)<-[:MEMBER_OF]-(:Member) }
+                  OR g.leaderCount <> COUNT { (g)<-[r:MEMBER_OF]-(:Member) WHERE r.role = 'LEADER' } THEN 1 END) AS groups

@@ -140,5 +140,10 @@ class SeedWriter:
         rows = await self.graph.read(QUERIES["seed_counts"])
         return {kind: int(rows[0][kind]) for kind in KINDS}
 
+    async def counter_mismatches(self) -> dict[str, int]:
+        """Members and groups whose stored counters disagree with their relationships."""
+        rows = await self.graph.read(QUERIES["seed_counter_mismatches"])
+        return rows[0] if rows else {"members": 0, "groups": 0}
+
 
 __all__ = ["KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]
