@@ -1,7 +1,6 @@
 """GraphQL-over-HTTP: media types, status codes, error codes, probes, outages."""
 
 import neo4j
-import pytest
 
 from resolvers.runtime import Graph
 from schema.app import create_app

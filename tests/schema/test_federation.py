@@ -1,6 +1,5 @@
 """Federation: committed SDL matches the code, the subgraphs compose, `_service` answers."""
 
-import json
 import subprocess
 from pathlib import Path
 
