@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from resolvers.errors import BadUserInput
 
-NODE_TYPES = ("Member", "Group", "Topic", "Skill")
+NODE_TYPES = ("Member", "Group", "Topic", "Skill", "Question", "Answer", "Event")
 
 
 class GlobalId(NamedTuple):

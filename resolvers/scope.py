@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
 
 from graph.community.repository import CommunityRepository, Visibility
 from graph.database import Graph
@@ -10,6 +11,7 @@ from resolvers.auth import Viewer
 from resolvers.community.loaders import CommunityLoaders
 from resolvers.errors import Unauthenticated
 
+T = TypeVar("T")
 PUBLIC_ONLY = ("PUBLIC",)
 SIGNED_IN = ("PUBLIC", "MEMBERS")
 
@@ -28,11 +30,22 @@ class RequestScope:
     visibility: Visibility = field(init=False)
     community: CommunityRepository = field(init=False)
     loaders: CommunityLoaders = field(init=False)
+    _per_request: dict[Callable[..., Any], Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.visibility = visibility_for(self.viewer)
         self.community = CommunityRepository(self.graph)
         self.loaders = CommunityLoaders(self.community, self.visibility)
+
+    def per_request(self, factory: Callable[["RequestScope"], T]) -> T:
+        """The request's one instance of a domain's repositories and loaders, built on first use.
+
+        Domains beyond `community` (questions, events, connections, ...) keep their loaders
+        here, so a request that never touches a domain never builds its loaders.
+        """
+        if factory not in self._per_request:
+            self._per_request[factory] = factory(self)
+        return self._per_request[factory]
 
     def require_viewer(self) -> Viewer:
         """The viewer, or UNAUTHENTICATED for an anonymous caller."""

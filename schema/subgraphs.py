@@ -26,12 +26,12 @@ SUBGRAPHS: dict[str, Callable[[], strawberry.federation.Schema]] = {
 
 
 @strawberry.type
-class Query(community.CommunityQueries):
+class Query(community.Query):
     pass
 
 
 @strawberry.type
-class Mutation(community.CommunityMutations):
+class Mutation(community.Mutation):
     pass
 
 

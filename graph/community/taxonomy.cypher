@@ -85,13 +85,18 @@ RETURN id, collect(t {.*}) AS topics
 MATCH (m:Member {id: $memberId})
 MATCH (s:Skill {id: $skillId})
 MERGE (m)-[h:HAS_SKILL]->(s)
-ON CREATE SET h.since = datetime()
+ON CREATE SET h.since = datetime(), h.endorsementCount = 0
 SET h.level = $level
 RETURN s {.*, level: h.level} AS skill
 
 // name: remove_skill
-// Stop holding a skill; idempotent.
+// Stop holding a skill, and drop the endorsements it had; idempotent.
 MATCH (m:Member {id: $memberId})-[h:HAS_SKILL]->(s:Skill {id: $skillId})
+CALL (m, s) {
+  MATCH (m)<-[e:ENDORSED]-(:Member)
+  WHERE e.skillId = s.id
+  DELETE e
+}
 DELETE h
 RETURN s.id AS id
 

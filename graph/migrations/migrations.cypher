@@ -39,3 +39,18 @@ CREATE INDEX group_kind IF NOT EXISTS FOR (g:Group) ON (g.kind)
 
 // name: v013_group_country_index
 CREATE INDEX group_country IF NOT EXISTS FOR (g:Group) ON (g.country)
+
+// name: v014_question_id_unique
+CREATE CONSTRAINT question_id IF NOT EXISTS FOR (q:Question) REQUIRE q.id IS UNIQUE
+
+// name: v015_answer_id_unique
+CREATE CONSTRAINT answer_id IF NOT EXISTS FOR (a:Answer) REQUIRE a.id IS UNIQUE
+
+// name: v016_event_id_unique
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (e:Event) REQUIRE e.id IS UNIQUE
+
+// name: v017_question_created_index
+CREATE INDEX question_created IF NOT EXISTS FOR (q:Question) ON (q.createdAt)
+
+// name: v018_event_starts_index
+CREATE INDEX event_starts IF NOT EXISTS FOR (e:Event) ON (e.startsAt)

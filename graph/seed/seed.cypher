@@ -42,6 +42,7 @@ SET m.handle = row.handle,
     m.joinedAt = CASE WHEN row.joinedAt IS NULL THEN null ELSE datetime({epochMillis: row.joinedAt}) END,
     m.followerCount = coalesce(row.followerCount, 0),
     m.followingCount = coalesce(row.followingCount, 0),
+    m.reputation = coalesce(row.reputation, 0),
     m.searchText = toLower(row.handle + ' ' + coalesce(row.displayName, '') + ' ' + coalesce(row.headline, '') + ' ' + coalesce(row.jobTitle, '') + ' ' + coalesce(row.company, ''))
 RETURN count(m) AS written
 
@@ -84,7 +85,7 @@ RETURN count(*) AS written
 UNWIND $rows AS row
 MATCH (m:Member {id: row.memberId})
 MATCH (s:Skill {id: row.skillId})
-CREATE (m)-[:HAS_SKILL {level: row.level, since: CASE WHEN row.since IS NULL THEN null ELSE datetime({epochMillis: row.since}) END}]->(s)
+CREATE (m)-[:HAS_SKILL {level: row.level, endorsementCount: coalesce(row.endorsementCount, 0), since: CASE WHEN row.since IS NULL THEN null ELSE datetime({epochMillis: row.since}) END}]->(s)
 RETURN count(*) AS written
 
 // name: seed_topic_follows

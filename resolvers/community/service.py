@@ -81,21 +81,6 @@ async def group_by_slug(scope: RequestScope, *, slug: str) -> Row | None:
     return row
 
 
-async def node_by_global_id(scope: RequestScope, *, global_id: str) -> tuple[str, Row] | None:
-    """Resolve a Relay global ID to its type name and record, hiding what the viewer may not see."""
-    parsed = from_global_id(global_id)
-    if parsed.type_name == "Member":
-        row = await member_by_id(scope, member_id=parsed.id)
-    else:
-        loader = {
-            "Group": scope.loaders.group_by_id,
-            "Topic": scope.loaders.topic_by_id,
-            "Skill": scope.loaders.skill_by_id,
-        }[parsed.type_name]
-        row = await loader.load(parsed.id)
-    return (parsed.type_name, row) if row is not None else None
-
-
 def _local_id(value: str | None, expect: str, argument: str) -> str | None:
     if value is None:
         return None

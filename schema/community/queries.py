@@ -9,6 +9,7 @@ import strawberry
 
 from resolvers.community import service
 from resolvers.errors import BadUserInput
+from resolvers.ids import from_global_id
 from schema.community.types import (
     Group,
     GroupKind,
@@ -143,12 +144,8 @@ class CommunityQueries:
         return list(await asyncio.gather(*(_node(info, id) for id in ids)))
 
 
-_BUILDERS = {"Member": Member.from_row, "Group": Group.from_row, "Topic": Topic.from_row, "Skill": Skill.from_row}
-
-
 async def _node(info: Info, id: strawberry.ID) -> Node | None:
-    found = await service.node_by_global_id(info.context.scope, global_id=str(id))
-    if found is None:
-        return None
-    type_name, row = found
-    return _BUILDERS[type_name](row)
+    from schema.nodes import BY_TYPE_NAME  # the registry imports every domain, this module included
+
+    type_name = from_global_id(str(id)).type_name  # malformed IDs are BAD_USER_INPUT
+    return await BY_TYPE_NAME[type_name].resolve_reference(info, id)

@@ -12,7 +12,10 @@ from strawberry import Private
 from resolvers.community import service
 from resolvers.errors import BadUserInput
 from resolvers.ids import from_global_id, to_global_id
+from schema.connections.member_fields import ConnectionMemberFields
 from schema.context import Info
+from schema.events.member_fields import EventMemberFields
+from schema.qna.member_fields import QnaMemberFields
 from schema.relay import Connection, Node, SliceBacked, window
 
 Row = dict[str, Any]
@@ -101,7 +104,7 @@ class SkillRating:
 
 
 @strawberry.federation.type(keys=["id"], description="A member of the community.")
-class Member(Node):
+class Member(Node, QnaMemberFields, EventMemberFields, ConnectionMemberFields):
     id: strawberry.ID
     handle: str = strawberry.field(description="Unique, URL-safe name, as in profile URLs.")
     display_name: str

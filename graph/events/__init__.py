@@ -1,0 +1,1 @@
+"""Events: named Cypher and the repository that runs it."""

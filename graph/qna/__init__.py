@@ -1,0 +1,1 @@
+"""Questions and answers: named Cypher and the repository that runs it."""

@@ -1,0 +1,1 @@
+"""Events: domain rules and per-request loaders."""

@@ -1,0 +1,1 @@
+"""Events: Strawberry types, root fields and Member fields."""

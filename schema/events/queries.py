@@ -1,0 +1,10 @@
+"""EventQueries: root query fields of this domain."""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.type
+class EventQueries:
+    pass

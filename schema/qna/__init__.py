@@ -1,0 +1,1 @@
+"""Questions and answers: Strawberry types, root fields and Member fields."""
