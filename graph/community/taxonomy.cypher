@@ -57,12 +57,12 @@ WHERE ($category IS NULL OR s.category = $category)
 RETURN count(s) AS total
 
 // name: skills_of_members
-// Each member's skills with their level, strongest first.
+// Each member's skills with their level and endorsements, strongest first.
 UNWIND $ids AS id
 MATCH (m:Member {id: id})-[h:HAS_SKILL]->(s:Skill)
 WITH id, s, h
 ORDER BY h.level DESC, s.name ASC
-RETURN id, collect(s {.*, level: h.level}) AS skills
+RETURN id, collect(s {.*, level: h.level, endorsementCount: h.endorsementCount}) AS skills
 
 // name: topics_followed_by_members
 // The topics each member follows, by name.
@@ -87,7 +87,7 @@ MATCH (s:Skill {id: $skillId})
 MERGE (m)-[h:HAS_SKILL]->(s)
 ON CREATE SET h.since = datetime(), h.endorsementCount = 0
 SET h.level = $level
-RETURN s {.*, level: h.level} AS skill
+RETURN s {.*, level: h.level, endorsementCount: h.endorsementCount} AS skill
 
 // name: remove_skill
 // Stop holding a skill, and drop the endorsements it had; idempotent.

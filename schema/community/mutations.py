@@ -250,7 +250,8 @@ class CommunityMutations:
     @strawberry.mutation(description="Hold a skill at a level on your own profile.")
     async def set_skill(self, info: Info, input: SetSkillInput) -> SetSkillPayload:
         out = await service.set_skill(info.context.scope, skill_global_id=str(input.skill_id), level=input.level)
-        rating = SkillRating(skill=Skill.from_row(out.value), level=out.value["level"]) if out.value else None
+        viewer = info.context.scope.viewer
+        rating = SkillRating.from_row(out.value, member_id=viewer.member_id) if out.value and viewer else None
         return SetSkillPayload(skill_rating=rating, user_errors=_errors(out.user_errors))
 
     @strawberry.mutation(description="Remove a skill from your own profile.")

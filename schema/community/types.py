@@ -10,6 +10,7 @@ import strawberry
 from strawberry import Private
 
 from resolvers.community import service
+from resolvers.connections.context import connections
 from resolvers.errors import BadUserInput
 from resolvers.ids import from_global_id, to_global_id
 from schema.connections.member_fields import ConnectionMemberFields
@@ -97,10 +98,23 @@ class Skill(Node):
         return cls.from_row(row) if row else None
 
 
-@strawberry.type(description="A skill a member holds, with their level.")
+@strawberry.type(description="A skill a member holds, with their level and endorsements.")
 class SkillRating:
     skill: Skill
     level: int = strawberry.field(description="1 (beginner) to 5 (expert).")
+    endorsement_count: int = strawberry.field(description="How many members endorse them for it.")
+    member_id: Private[str]
+    skill_id: Private[str]
+
+    @classmethod
+    def from_row(cls, row: Row, *, member_id: str) -> "SkillRating":
+        return cls(skill=Skill.from_row(row), level=row["level"], endorsement_count=row.get("endorsementCount", 0),
+                   member_id=member_id, skill_id=row["id"])
+
+    @strawberry.field(description="Whether the signed-in viewer endorses them for it; false when anonymous.")
+    async def viewer_has_endorsed(self, info: Info) -> bool:
+        endorsed = await connections(info.context.scope).viewer_endorsements.load(self.member_id)
+        return self.skill_id in endorsed
 
 
 @strawberry.federation.type(keys=["id"], description="A member of the community.")
@@ -192,7 +206,7 @@ class Member(Node, QnaMemberFields, EventMemberFields, ConnectionMemberFields):
     @strawberry.field(description="Skills this member holds, strongest first.")
     async def skills(self, info: Info) -> list[SkillRating]:
         rows = await info.context.scope.loaders.skills_by_member.load(self.row["id"])
-        return [SkillRating(skill=Skill.from_row(row), level=row["level"]) for row in rows]
+        return [SkillRating.from_row(row, member_id=self.row["id"]) for row in rows]
 
     @strawberry.field(description="Topics this member follows, by name.")
     async def followed_topics(self, info: Info) -> list[Topic]:
