@@ -16,7 +16,9 @@ from pathlib import Path
 
 import httpx
 
-from resolvers.auth import AuthSettings
+from graph.system import QUERIES as SYSTEM
+from resolvers.auth import AuthSettings, issue_token
+from resolvers.ids import to_global_id
 from resolvers.runtime import DatabaseSettings, apply_migrations, open_graph
 from resolvers.seed.loader import graph_is_empty, load_seed
 from schema.app import AppSettings, create_app
@@ -32,6 +34,29 @@ OPERATIONS = {
         members(first: 10) { edges { role node { handle skills { level skill { name } } } } } } } } }""",
     "groups near Berlin by distance": """{ groups(filter: {near: {latitude: 52.52, longitude: 13.40, radiusKm: 500}},
         orderBy: DISTANCE, first: 20) { totalCount edges { distanceKm node { name } } } }""",
+    "questions(first: 20) + author, topics, answers(3)": """{ questions(first: 20) { edges { node { title
+        author { handle } topics { slug } answers(first: 3) { totalCount nodes { score author { handle } } } } } } }""",
+    "question.suggestedAnswerers(5) on 20 questions": """{ questions(first: 20) { nodes { title
+        suggestedAnswerers(first: 5) { score member { handle } } } } }""",
+    "answerStats (all)": """{ answerStats { questionCount medianHoursToFirstAnswer answeredWithin48HoursShare } }""",
+    "upcoming events(first: 20) + attendees(5)": """{ events(filter: {upcoming: true}, first: 20) { totalCount
+        edges { node { title goingCount group { slug } attendees(first: 5) { nodes { handle } } } } } }""",
+    "experts(skill: apex)": """{ experts(skill: "$skill:apex", first: 10) { totalCount
+        edges { score node { handle } evidence { skillLevel endorsements acceptedAnswers } } } }""",
+}
+
+# Personal operations, sent as the members `bench_personas` picks ($viewer, $target, ...).
+VIEWER_OPERATIONS = {
+    "viewer.peopleYouMayKnow(first: 10) [typical]": ("typical", """{ viewer { peopleYouMayKnow(first: 10) {
+        totalCount edges { score node { handle } reasons { mutualFollowCount sharedGroupCount sharedSkillCount } } } } }"""),
+    "viewer.peopleYouMayKnow(first: 10) [busiest]": ("busiest", """{ viewer { peopleYouMayKnow(first: 10) {
+        edges { score node { handle } } } } }"""),
+    "viewer.feed(first: 20) [typical]": ("typical", """{ viewer { feed(first: 20) { edges { node { kind occurredAt
+        reasons { kind } question { title } event { title } member { handle } } } } } }"""),
+    "viewer.feed(first: 20) [busiest: most follows]": ("busiest", """{ viewer { feed(first: 20) { edges { node { kind
+        occurredAt reasons { kind } question { title } event { title } member { handle } } } } } }"""),
+    "viewer.connectionPath(to: loneliest) [typical]": ("typical", """{ viewer { connectionPath(to: "$target", maxHops: 4) {
+        length hops { kind } } } }"""),
 }
 
 
@@ -46,6 +71,7 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--data-dir", type=Path, default=None, help="default: .data-bench-<size>")
+    parser.add_argument("--only", default=None, help="run only the operations whose name contains this text")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or Path(f".data-bench-{args.size}")
     settings = DatabaseSettings(uri=None, user="", password=None, database="", data_dir=data_dir)
@@ -55,14 +81,28 @@ async def main(argv: list[str]) -> int:
             started = time.perf_counter()
             summary = await load_seed(graph, size=args.size, seed=args.seed)
             print(f"seeded {args.size} in {time.perf_counter() - started:.1f}s: {summary}")
-        app = create_app(AppSettings(settings, AuthSettings(secret="bench-secret-" + "x" * 32), debug=True), graph=graph)
+        auth = AuthSettings(secret="bench-secret-" + "x" * 32)
+        app = create_app(AppSettings(settings, auth, debug=True), graph=graph)
+        personas = (await graph.read(SYSTEM["bench_personas"]))[0]
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
+            found = (await client.post("/graphql", json={"query": '{ skills(search: "apex", first: 1) { nodes { id } } }'})).json()
+            names = {"$skill:apex": found["data"]["skills"]["nodes"][0]["id"],
+                     "$target": to_global_id("Member", personas["loneliest"])}
+            runs = [(name, query, None) for name, query in OPERATIONS.items()]
+            runs += [(name, query, personas[who]) for name, (who, query) in VIEWER_OPERATIONS.items()]
             print(f"{'operation':<52} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'trips':>6}")
-            for name, query in OPERATIONS.items():
+            for name, query, viewer in runs:
+                if args.only and args.only.lower() not in name.lower():
+                    continue
+                for placeholder, value in names.items():
+                    query = query.replace(placeholder, value)
+                headers = {}
+                if viewer is not None:
+                    headers["Authorization"] = "Bearer " + issue_token(auth, member_id=viewer, roles=["member"])
                 timings, trips = [], 0
                 for i in range(args.iterations + 5):
                     started = time.perf_counter()
-                    body = (await client.post("/graphql", json={"query": query})).json()
+                    body = (await client.post("/graphql", json={"query": query}, headers=headers)).json()
                     elapsed = (time.perf_counter() - started) * 1000
                     if "errors" in body:
                         print(f"{name}: {body['errors']}", file=sys.stderr)

@@ -28,3 +28,13 @@ WHERE NOT n:Migration
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted
+
+// name: bench_personas
+// Members the benchmark signs in as: the one who follows the most members and topics (the
+// feed's worst case), a typical one (the median following count), and a far-away target for paths.
+MATCH (m:Member)
+WHERE m.visibility <> 'PRIVATE'
+WITH m, m.followingCount + COUNT { (m)-[:FOLLOWS]->(:Topic) } + COUNT { (m)-[:MEMBER_OF]->(:Group) } AS reach
+ORDER BY reach DESC, m.id ASC
+WITH collect(m.id) AS ids
+RETURN ids[0] AS busiest, ids[size(ids) / 2] AS typical, ids[size(ids) - 1] AS loneliest

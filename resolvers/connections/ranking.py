@@ -16,8 +16,10 @@ company, and ``nearby`` × (1 − distance / ``nearby_km``) when both have a loc
 Ties break on the member id, so pages are stable.
 
 Candidates come from friends of friends, co-members of the viewer's groups and, to stay
-local, holders of the viewer's skills in the same city or company. Each source keeps at most
-``per_source_limit`` candidates (the most overlapping first), which bounds the work on hubs.
+local, holders of the viewer's skills in the same city or company. All of them are scored on
+follows, groups and place; the best ``candidate_limit`` of those are then scored with shared
+skills too and make the list (so a list holds at most ``candidate_limit`` suggestions). That
+bounds the per-candidate work, the costly part on the engine, whatever the viewer's hubs.
 
 Experts
 -------
@@ -57,7 +59,7 @@ class SuggestionWeights:
     nearby: float = 1.5
     nearby_km: float = 50.0
     count_cap: int = 5
-    per_source_limit: int = 500
+    candidate_limit: int = 300
     sample_size: int = 3  # how many mutual follows, groups and skills a suggestion names
 
     def params(self) -> dict[str, Any]:
