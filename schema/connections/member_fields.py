@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import strawberry
 
-from resolvers.connections import paths, service
+from resolvers.connections import feed, paths, service
+from schema.connections.feed_types import FeedConnection
 from schema.connections.types import ConnectionPath, SuggestionConnection
 from schema.context import Info
 from schema.relay import window
@@ -30,3 +31,10 @@ class ConnectionMemberFields:
         found = await paths.connection_path(info.context.scope, member_id=self.row["id"], to_global_id=str(to),
                                             max_hops=max_hops)
         return ConnectionPath.from_hops(found) if found is not None else None
+
+    @strawberry.field(description="Your home feed, newest first: questions in your topics and groups, answers to "
+                                  "your questions, your groups' upcoming events, new followers, and people you may "
+                                  "know. Each item says why it is there. Viewer only.")
+    async def feed(self, info: Info, first: int | None = None, after: str | None = None) -> FeedConnection | None:
+        fetched = await feed.home_feed(info.context.scope, member_id=self.row["id"], first=first, after=after)
+        return FeedConnection.of(fetched)

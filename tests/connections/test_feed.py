@@ -13,6 +13,14 @@ FEED = """query($first: Int, $after: String) { viewer { feed(first: $first, afte
         suggestions { edges { node { handle } } } } } } } }"""
 
 
+def _label(node):
+    """What a feed item is about, in one word: a title, an answer's body or a handle."""
+    if node["answer"]:
+        return node["answer"]["body"]
+    subject = node["question"] or node["event"] or {}
+    return subject.get("title") or node["member"]["handle"]
+
+
 async def _world(graph):
     viewer = await factories.member(graph, "viewer")
     asker, answerer, fan, stranger = [await factories.member(graph, h) for h in ("asker", "answerer", "fan", "stranger")]
@@ -28,7 +36,7 @@ async def _world(graph):
     await factories.answers(graph, [(answerer, own[0])], body="Here is how")
     await factories.events(graph, club, 1, title="Upcoming meetup", createdAt=BASE + timedelta(days=2))
     await factories.events(graph, club, 1, past=True, title="Past meetup")  # over: not in the feed
-    await factories.follows(graph, [(fan, viewer), (stranger, asker), (viewer, asker)])
+    await factories.follows(graph, [(fan, viewer), (asker, stranger), (viewer, asker)])
     return dict(viewer=viewer, asker=asker, in_topic=in_topic, in_group=in_group, both=both, topics=topics, club=club)
 
 
@@ -42,8 +50,7 @@ async def test_the_feed_lists_what_concerns_the_viewer_newest_first_with_reasons
     rest = nodes[1:]
     times = [n["occurredAt"] for n in rest]
     assert times == sorted(times, reverse=True)
-    kinds = {(n["kind"], (n["question"] or n["answer"] or n["event"] or n["member"] or {}).get(
-        "title") or (n["answer"] or {}).get("body") or (n["member"] or {}).get("handle")) for n in rest}
+    kinds = {(n["kind"], _label(n)) for n in rest}
     assert kinds == {("NEW_QUESTION", "In a followed topic"), ("NEW_QUESTION", "In your group"),
                      ("NEW_QUESTION", "Topic and group"), ("NEW_ANSWER", "Here is how"),
                      ("UPCOMING_EVENT", "Upcoming meetup"), ("NEW_FOLLOWER", "fan")}
