@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.cypher import all_queries, parse_cypher_file
+from resolvers.connections.ranking import ExpertWeights, SuggestionWeights
 
 ROOT = Path(__file__).resolve().parents[2]
 # Statements the session fixtures already run (migrations), or that empty the graph.
@@ -25,6 +26,8 @@ def sample_params(text: str) -> dict:
             params[name] = 10
         elif name == "props":
             params[name] = {"name": "sample"}
+        elif name == "weights":  # the ranking weights, as the services pass them
+            params[name] = SuggestionWeights().params() | ExpertWeights().params()
         else:
             params[name] = None
     return params
