@@ -1,7 +1,8 @@
 """Test data factories: rows shaped like the seed generator's, written by the seed writer.
 
-Counters on the nodes (followerCount, memberCount, ...) are recomputed from the written
-relationships, so every factory leaves the graph consistent, as a real one is.
+Counters (followerCount, memberCount, answerCount, upvotes, reputation, endorsementCount,
+goingCount, ...) are recomputed from the written relationships (`SeedWriter.recount`), so every
+factory that writes relationships leaves the graph consistent, as a real one is.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import itertools
 import uuid
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Iterable
 
 from graph.seed.writer import SeedWriter
 
@@ -120,3 +121,140 @@ async def topic_follows(graph, pairs: list[tuple[Row, Row]]) -> None:
 
 async def group_topics(graph, pairs: list[tuple[Row, Row]]) -> None:
     await SeedWriter(graph).group_topics([{"groupId": g["id"], "topicId": t["id"]} for g, t in pairs])
+
+
+async def topic_skills(graph, pairs: list[tuple[Row, Row]]) -> None:
+    """(Topic)-[:COVERS]->(Skill) for each (topic, skill)."""
+    await SeedWriter(graph).topic_skills([{"topicId": t["id"], "skillId": s["id"]} for t, s in pairs])
+
+
+# Questions and answers ------------------------------------------------------------------------
+# Rows are returned as written; their counters (answerCount, upvotes, reputation, ...) are then
+# recomputed in the graph by `recount()`, so read counters back through the API, not the rows.
+
+async def questions(graph, asked: list[tuple[Row, Row | list[Row]]], *, group: Row | None = None,
+                    **props: Any) -> list[Row]:
+    """One question per (author, topic or list of topics), optionally all POSTED_IN `group`.
+
+    Each is created a minute after the previous one (createdAt = BASE + n minutes, so later
+    calls give newer questions); `props` override any property (title, body, createdAt, ...),
+    and updatedAt follows an overridden createdAt.
+    """
+    rows = []
+    for author, topics_ in asked:
+        n = _n()
+        topic_list = topics_ if isinstance(topics_, list) else [topics_]
+        created = BASE + timedelta(minutes=n)
+        row = {
+            "id": str(uuid.uuid4()), "title": f"Question {n}: how do I configure this?",
+            "body": f"Body of question {n}.", "createdAt": created, "updatedAt": created,
+            "answerCount": 0, "acceptedAnswerId": None, "firstAnsweredAt": None,
+            "authorId": author["id"], "topicIds": [t["id"] for t in topic_list],
+            "groupId": group["id"] if group else None,
+        }
+        row.update(props)
+        if "updatedAt" not in props:
+            row["updatedAt"] = row["createdAt"]
+        rows.append(row)
+    writer = SeedWriter(graph)
+    await writer.questions(rows)
+    await writer.recount()
+    return rows
+
+
+async def answers(graph, pairs: list[tuple[Row, Row]], *, accepted: bool = False,
+                  after: timedelta = timedelta(hours=1), **props: Any) -> list[Row]:
+    """One answer per (author, question), created `after` the question (plus i minutes).
+
+    `accepted=True` marks every answer of this call accepted: pass one pair per question then
+    (at most one accepted answer per question); the question's acceptedAnswerId follows.
+    `props` override any property; updatedAt follows an overridden createdAt.
+    """
+    rows = []
+    for i, (author, question) in enumerate(pairs):
+        n = _n()
+        created = question["createdAt"] + after + timedelta(minutes=i)
+        row = {
+            "id": str(uuid.uuid4()), "body": f"Answer {n}: check the setup first.", "createdAt": created,
+            "updatedAt": created, "upvotes": 0, "downvotes": 0, "score": 0, "accepted": accepted,
+            "authorId": author["id"], "questionId": question["id"],
+        }
+        row.update(props)
+        if "updatedAt" not in props:
+            row["updatedAt"] = row["createdAt"]
+        rows.append(row)
+    writer = SeedWriter(graph)
+    await writer.answers(rows)
+    await writer.recount()
+    return rows
+
+
+_VOTE_VALUES = {"UP": 1, "DOWN": -1, 1: 1, -1: -1}
+
+
+async def votes(graph, triples: list[tuple[Row, Row, int | str]]) -> None:
+    """(voter, answer, value) with value 1/-1 (or "UP"/"DOWN"); counters and reputation follow."""
+    rows = [{"memberId": m["id"], "answerId": a["id"], "value": _VOTE_VALUES[value], "at": BASE + timedelta(minutes=i)}
+            for i, (m, a, value) in enumerate(triples)]
+    writer = SeedWriter(graph)
+    await writer.votes(rows)
+    await writer.recount()
+
+
+async def endorsements(graph, triples: list[tuple[Row, Row, Row]]) -> None:
+    """(endorser, endorsee, skill); the endorsee must hold the skill (see `holdings`), else NotFound."""
+    rows = [{"endorserId": a["id"], "endorseeId": b["id"], "skillId": s["id"], "at": BASE + timedelta(minutes=i)}
+            for i, (a, b, s) in enumerate(triples)]
+    writer = SeedWriter(graph)
+    await writer.endorsements(rows)
+    await writer.recount()
+
+
+# Events -----------------------------------------------------------------------------------------
+
+async def events(graph, group: Row, count: int, *, past: bool = False, topics: Iterable[Row] = (),
+                 speakers: Iterable[Row] = (), **props: Any) -> list[Row]:
+    """`count` events hosted by `group`: IN_PERSON MEETUPs in Berlin, capacity 50, two hours long.
+
+    They start n days after the real now (n grows with every factory call, so later events
+    start later), or n days before it with `past=True`. Each is ABOUT every topic of `topics`
+    with every member of `speakers` speaking; `props` override any property. Unless given,
+    endsAt is two hours after startsAt and createdAt 30 days before it.
+    """
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    topic_ids, speaker_ids = [t["id"] for t in topics], [m["id"] for m in speakers]
+    rows = []
+    for _ in range(count):
+        n = _n()
+        starts = now - timedelta(days=n) if past else now + timedelta(days=n)
+        row = {
+            "id": str(uuid.uuid4()), "title": f"Event {n}", "description": f"Meetup number {n}.",
+            "kind": "MEETUP", "format": "IN_PERSON", "venue": "Community Hall", "city": "Berlin", "country": "DE",
+            "latitude": 52.52, "longitude": 13.405, "startsAt": starts,
+            "timeZone": "Europe/Berlin", "capacity": 50, "goingCount": 0, "waitlistCount": 0, "waitlistSeq": 0,
+            "groupId": group["id"], "topicIds": list(topic_ids), "speakerIds": list(speaker_ids),
+        }
+        row.update(props)
+        row.setdefault("endsAt", row["startsAt"] + timedelta(hours=2))
+        row.setdefault("createdAt", row["startsAt"] - timedelta(days=30))
+        rows.append(row)
+    writer = SeedWriter(graph)
+    await writer.events(rows)
+    await writer.recount()
+    return rows
+
+
+async def rsvps(graph, triples: list[tuple[Row, Row, str]]) -> None:
+    """(member, event, status) with status GOING, INTERESTED, NOT_GOING or WAITLISTED.
+
+    Written as given (capacity is not checked here; `counter_mismatches()` would report an
+    overfull event). WAITLISTED ones get increasing tickets in the order given, and the event's
+    goingCount, waitlistCount and waitlistSeq are recomputed.
+    """
+    rows = []
+    for i, (m, e, status) in enumerate(triples):
+        rows.append({"memberId": m["id"], "eventId": e["id"], "status": status, "at": BASE + timedelta(minutes=i),
+                     "ticket": _n() if status == "WAITLISTED" else None})
+    writer = SeedWriter(graph)
+    await writer.rsvps(rows)
+    await writer.recount()

@@ -3,7 +3,8 @@
 Rows are plain dicts shaped like `resolvers/seed/generator.py` yields them (graph/MODEL.md
 property names; relationships name their ends by id). Each method writes its rows in
 `UNWIND $rows` batches of `batch_size`, one write transaction per batch, and returns how many
-it wrote. Relationship methods raise `NotFound` when a row names a node that does not exist.
+it wrote. Methods whose rows name other nodes (relationships, and questions, answers and events,
+which are written with their links) raise `NotFound` when a row names a node that does not exist.
 
 Counters are written as given (missing ones as 0): the seed generator computes them from the
 relationships it yields. After writing relationships with other counters in mind (test
@@ -30,9 +31,28 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _MILLISECOND = timedelta(milliseconds=1)
 _FLOATS = frozenset({"latitude", "longitude"})
 _DERIVED = frozenset({"searchText"})  # computed by the statements themselves
-_NODE_KINDS = ("topics", "skills", "members", "groups")
-_RELATIONSHIP_KINDS = ("group_topics", "memberships", "skills_held", "topic_follows", "follows")
-KINDS = _NODE_KINDS + _RELATIONSHIP_KINDS
+# Every kind the writer knows, in an order where each kind's rows only name nodes of earlier kinds
+# (questions and events carry their own ASKED/TAGGED/POSTED_IN and HOSTS/ABOUT/SPEAKS_AT links).
+KINDS = (
+    "topics",
+    "skills",
+    "topic_skills",
+    "members",
+    "groups",
+    "group_topics",
+    "memberships",
+    "skills_held",
+    "topic_follows",
+    "follows",
+    "questions",
+    "answers",
+    "votes",
+    "endorsements",
+    "events",
+    "rsvps",
+)
+# What `counter_mismatches()` reports, each a count of records that break graph/MODEL.md.
+MISMATCH_KINDS = ("members", "groups", "questions", "answers", "reputation", "endorsements", "events")
 DEFAULT_BATCH_SIZE = 5_000
 
 
@@ -118,6 +138,46 @@ class SeedWriter:
         """(Member)-[:FOLLOWS]->(Member): {followerId, followeeId, since}; counters untouched."""
         return await self._write(QUERIES["seed_follows"], rows, check=True)
 
+    async def topic_skills(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Topic)-[:COVERS]->(Skill): {topicId, skillId}."""
+        return await self._write(QUERIES["seed_topic_skills"], rows, check=True)
+
+    # questions and answers
+
+    async def questions(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Questions: MODEL.md properties plus {authorId, topicIds, groupId (or None)}.
+
+        Writes the node, ASKED, one TAGGED per topic id and POSTED_IN when groupId is set;
+        searchText is derived, missing counters are 0 (see `recount`).
+        """
+        return await self._write(QUERIES["seed_questions"], rows, check=True)
+
+    async def answers(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Answers: MODEL.md properties plus {authorId, questionId}; writes ANSWERED and ANSWERS."""
+        return await self._write(QUERIES["seed_answers"], rows, check=True)
+
+    async def votes(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:VOTED]->(Answer): {memberId, answerId, value (1 or -1), at}; counters untouched."""
+        return await self._write(QUERIES["seed_votes"], rows, check=True)
+
+    async def endorsements(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:ENDORSED]->(Member): {endorserId, endorseeId, skillId, at}; the endorsee must hold the skill."""
+        return await self._write(QUERIES["seed_endorsements"], rows, check=True)
+
+    # events
+
+    async def events(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """Events: MODEL.md properties plus {groupId, topicIds, speakerIds}.
+
+        Writes the node, HOSTS from the group, ABOUT per topic and SPEAKS_AT per speaker;
+        searchText is derived, missing counters are 0 (see `recount`).
+        """
+        return await self._write(QUERIES["seed_events"], rows, check=True)
+
+    async def rsvps(self, rows: Iterable[Mapping[str, Any]]) -> int:
+        """(Member)-[:RSVPED]->(Event): {memberId, eventId, status, at, ticket (None unless WAITLISTED)}."""
+        return await self._write(QUERIES["seed_rsvps"], rows, check=True)
+
     async def write(self, kind: str, rows: Iterable[Mapping[str, Any]]) -> int:
         """Write rows of a kind named as in `KINDS` (the generator's batch kinds)."""
         if kind not in KINDS:
@@ -127,9 +187,21 @@ class SeedWriter:
     # whole graph
 
     async def recount(self) -> None:
-        """Recompute followerCount/followingCount and memberCount/leaderCount from the relationships."""
+        """Recompute every counter of graph/MODEL.md from the relationships.
+
+        followerCount/followingCount, memberCount/leaderCount, answer votes and score, question
+        answerCount/firstAnsweredAt/acceptedAnswerId (from the answer with accepted = true),
+        reputation, HAS_SKILL.endorsementCount and event goingCount/waitlistCount/waitlistSeq.
+        Answers are recounted before reputation, which reads only relationships and `accepted`.
+        Each statement scans its whole label: meant for test graphs, not for a seeded one.
+        """
         await self.graph.write(QUERIES["seed_recount_members"])
         await self.graph.write(QUERIES["seed_recount_groups"], leader="LEADER")
+        await self.graph.write(QUERIES["seed_recount_answers"])
+        await self.graph.write(QUERIES["seed_recount_questions"])
+        await self.graph.write(QUERIES["seed_recount_reputation"])
+        await self.graph.write(QUERIES["seed_recount_endorsements"])
+        await self.graph.write(QUERIES["seed_recount_events"])
 
     async def is_empty(self) -> bool:
         """True when the graph holds no member."""
@@ -141,9 +213,17 @@ class SeedWriter:
         return {kind: int(rows[0][kind]) for kind in KINDS}
 
     async def counter_mismatches(self) -> dict[str, int]:
-        """Members and groups whose stored counters disagree with their relationships."""
+        """How many records break each kind of counter or invariant (`MISMATCH_KINDS`); all 0 when consistent.
+
+        members: follow counters; groups: member/leader counters; questions: answerCount,
+        firstAnsweredAt, acceptedAnswerId, more than one accepted answer; answers: vote counters,
+        score, self-votes; reputation: stored differs from recomputed; endorsements: wrong
+        endorsementCount, self-endorsements, endorsements of a skill not held; events: RSVP
+        counters, goingCount over capacity, a waitlist with free places, waitlistSeq below a
+        ticket, not exactly one hosting group.
+        """
         rows = await self.graph.read(QUERIES["seed_counter_mismatches"])
-        return rows[0] if rows else {"members": 0, "groups": 0}
+        return {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS}
 
 
-__all__ = ["KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]
+__all__ = ["KINDS", "MISMATCH_KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]

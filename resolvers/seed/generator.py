@@ -1,19 +1,37 @@
 """Deterministic generator of a realistic community graph, streamed as batches of row dicts.
 
-`generate(size, seed)` yields `Batch(kind, rows)` in write order: nodes first (topics, skills,
-members, groups), then relationships (group topics, memberships, skills held, topic follows,
-follows). The same size and seed always give the same rows, value for value: every random
-choice comes from `random.Random` streams derived from the seed, ids are UUIDs drawn from them,
-and times are offsets before a fixed base time.
+`generate(size, seed)` yields `Batch(kind, rows)` in write order (`KINDS`), where every row only
+names nodes written before it: the taxonomy (topics, skills, the skills each topic covers),
+members, groups, then the community's relationships (group topics, memberships, skills held,
+topic follows, follows), then its activity (questions with their topics and group, answers,
+votes, endorsements, events with their topics and speakers, RSVPs).
+
+The same size, seed and `now` always give the same rows, value for value: every random choice
+comes from `random.Random` streams derived from the seed, ids are UUIDs drawn from them, and
+times are offsets before a reference time. Members, groups and their relationships are dated
+before the fixed `BASE_TIME`, so they never depend on `now`. Activity (questions, answers,
+votes, endorsements, events, RSVPs) is dated in the two years before `now` (by default the
+start of the current UTC day), because the API's "upcoming" and "recent" mean relative to the
+real now: upcoming events start at least a day after `now`. Another `now` keeps the community
+and the ids, authors and topics of the questions; times, and what depends on them (who could
+answer or vote by then, reputations, RSVPs), change.
 
 Rows use the property names of graph/MODEL.md; relationship rows name their ends by id
 (`followerId`/`followeeId`, `memberId`/`groupId`, `memberId`/`skillId`, `memberId`/`topicId`,
-`groupId`/`topicId`). Counters (`followerCount`, `followingCount`, `memberCount`, `leaderCount`)
-are computed here from the very relationships that are yielded later, so they are consistent
-once everything is written.
+`groupId`/`topicId`, `topicId`/`skillId`, `endorserId`/`endorseeId`, `memberId`/`answerId`,
+`memberId`/`eventId`); questions carry `authorId`, `topicIds` and `groupId`, answers `authorId`
+and `questionId`, events `groupId`, `topicIds` and `speakerIds`. Counters (`followerCount`,
+`followingCount`, `memberCount`, `leaderCount`, `reputation`, `endorsementCount`,
+`answerCount`, `firstAnsweredAt`, `acceptedAnswerId`, `upvotes`, `downvotes`, `score`,
+`goingCount`, `waitlistCount`, `waitlistSeq`) are computed here from the very relationships
+that are yielded later, so they are consistent once everything is written.
 
-Memory: node rows are kept (about 2 KB a member); follows are kept as two int arrays and turned
-into rows one batch at a time.
+The activity is built by `qna.py` (questions, answers, votes, reputation), `endorsements.py`
+and `events.py` (events, RSVPs); see them for the distributions.
+
+Memory: node rows are kept (about 2 KB a member); follows, answers, votes, endorsements and
+RSVPs are kept as int arrays and turned into rows one batch at a time; question and answer
+texts are drawn only when emitted.
 """
 
 from __future__ import annotations
@@ -31,17 +49,21 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
 from resolvers.seed import taxonomy as tx
+from resolvers.seed.draw import DAY, YEAR, adjacency
+from resolvers.seed.draw import weighted as _weighted
+from resolvers.seed.endorsements import EndorsementBuilder
+from resolvers.seed.events import EventBuilder
+from resolvers.seed.qna import QnaBuilder
 
 UTC = timezone.utc
 BASE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
-DAY = 86_400
-YEAR = 365 * DAY
 MEMBER_SPAN = 8 * YEAR
 GROUP_SPAN = 10 * YEAR
 
 KINDS: tuple[str, ...] = (
     "topics",
     "skills",
+    "topic_skills",
     "members",
     "groups",
     "group_topics",
@@ -49,6 +71,12 @@ KINDS: tuple[str, ...] = (
     "skills_held",
     "topic_follows",
     "follows",
+    "questions",
+    "answers",
+    "votes",
+    "endorsements",
+    "events",
+    "rsvps",
 )
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]{2,29}$")
 VISIBILITY = (("PUBLIC", 80), ("MEMBERS", 15), ("PRIVATE", 5))
@@ -86,12 +114,6 @@ class Batch:
     rows: list[dict[str, Any]]
 
 
-def _weighted(rng: random.Random, pairs: tuple[tuple[Any, int], ...]) -> Any:
-    values = [value for value, _ in pairs]
-    weights = [weight for _, weight in pairs]
-    return rng.choices(values, weights=weights)[0]
-
-
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "đ": "d", "Đ": "d", "ð": "d",
                           "þ": "th", "ł": "l", "Ł": "l", "ı": "i", "œ": "oe"})
 
@@ -106,15 +128,24 @@ def ascii_slug(text: str, separator: str = "") -> str:
 class SeedGenerator:
     """Builds one seed's graph in memory (compactly) and streams it as batches."""
 
-    def __init__(self, size: str, seed: int, *, batch_size: int = 5_000) -> None:
+    def __init__(self, size: str, seed: int, *, batch_size: int = 5_000, now: datetime | None = None) -> None:
         if size not in SIZES:
             raise ValueError(f"unknown seed size {size!r}; choose one of {', '.join(SIZES)}")
         if batch_size < 1:
             raise ValueError("batch_size must be positive")
+        if now is None:
+            now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise ValueError("now must carry a time zone")
+        if now < BASE_TIME:
+            raise ValueError(f"now must not be before {BASE_TIME.isoformat()}")
         self.size = size
         self.seed = seed
         self.spec = SIZES[size]
         self.batch_size = batch_size
+        self.now = now.astimezone(UTC)
+        # Seconds from BASE_TIME to now: turns "seconds before BASE_TIME" into "seconds before now".
+        self.shift = int((self.now - BASE_TIME).total_seconds())
         self._built = False
 
     # ------------------------------------------------------------------ public
@@ -125,6 +156,7 @@ class SeedGenerator:
         return {
             "topics": len(self.topics),
             "skills": len(self.skills),
+            "topic_skills": sum(len(skills) for skills in self.qna.topic_skills),
             "members": len(self.members),
             "groups": len(self.groups),
             "group_topics": sum(len(g["_topics"]) for g in self.groups),
@@ -132,6 +164,12 @@ class SeedGenerator:
             "skills_held": sum(len(s) for s in self.member_skills),
             "topic_follows": sum(len(t) for t in self.member_topics),
             "follows": len(self.follow_src),
+            "questions": len(self.qna.q_ids),
+            "answers": len(self.qna.a_ids),
+            "votes": len(self.qna.v_member),
+            "endorsements": len(self.endorsements.e_from),
+            "events": len(self.event_builder.events),
+            "rsvps": len(self.event_builder.r_member),
         }
 
     def batches(self) -> Iterator[Batch]:
@@ -151,6 +189,7 @@ class SeedGenerator:
         emit = {
             "topics": self._topic_rows,
             "skills": self._skill_rows,
+            "topic_skills": self._topic_skill_rows,
             "members": self._member_rows,
             "groups": self._group_rows,
             "group_topics": self._group_topic_rows,
@@ -158,6 +197,12 @@ class SeedGenerator:
             "skills_held": self._skill_held_rows,
             "topic_follows": self._topic_follow_rows,
             "follows": self._follow_rows,
+            "questions": self.qna.question_rows,
+            "answers": self.qna.answer_rows,
+            "votes": self.qna.vote_rows,
+            "endorsements": self.endorsements.rows,
+            "events": self.event_builder.event_rows,
+            "rsvps": self.event_builder.rsvp_rows,
         }.get(kind)
         if emit is None:
             raise ValueError(f"unknown row kind {kind!r}")
@@ -173,6 +218,19 @@ class SeedGenerator:
     def _uuid(rng: random.Random) -> str:
         return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
+    def at(self, ago: int) -> datetime:
+        """The time `ago` seconds before `now` (after it when negative)."""
+        return self.now - timedelta(seconds=ago)
+
+    def ago(self, when: datetime) -> int:
+        """Whole seconds from `when` to `now` (negative for a time after `now`)."""
+        return int((self.now - when).total_seconds())
+
+    def groups_of(self, m: int) -> array:
+        """The groups member m belongs to (indexes into `groups`)."""
+        offsets, groups = self.member_groups
+        return groups[offsets[m] : offsets[m + 1]]
+
     def _build(self) -> None:
         if self._built:
             return
@@ -181,6 +239,13 @@ class SeedGenerator:
         self._build_follows()
         self._build_groups()
         self._build_memberships()
+        self._build_links()
+        self.qna = QnaBuilder(self)
+        self.qna.build()
+        self.endorsements = EndorsementBuilder(self)
+        self.endorsements.build()
+        self.event_builder = EventBuilder(self)
+        self.event_builder.build()
         self._built = True
 
     def _build_taxonomy(self) -> None:
@@ -361,6 +426,15 @@ class SeedGenerator:
                 chosen.setdefault(rng.randrange(len(self.topics)), None)
         return [(t, int(rng.random() * offset)) for t in chosen]
 
+    def _build_links(self) -> None:
+        """Lookups the activity builders share: join times before `now`, groups per member, followers."""
+        self.joined_ago = array("q", (offset + self.shift for offset in self.member_offset))
+        n = len(self.members)
+        keys = [m for ms in self.group_members for m in ms]
+        values = [g for g, ms in enumerate(self.group_members) for _ in ms]
+        self.member_groups = adjacency(n, keys, values)
+        self.followers = adjacency(n, self.follow_dst, self.follow_src)
+
     # follows -------------------------------------------------------------------
 
     def _build_follows(self) -> None:
@@ -467,6 +541,7 @@ class SeedGenerator:
                     "_city": city,
                     "_popularity": rng.paretovariate(1.3),
                     "_base": "",
+                    "_qualifier": "",
                 }
             )
 
@@ -507,6 +582,7 @@ class SeedGenerator:
                 )
                 add(kind, name, description, topics, None)
                 self.groups[-1]["_base"] = base
+                self.groups[-1]["_qualifier"] = qualifier
 
     def _build_memberships(self) -> None:
         rng = self._rng("memberships")
@@ -594,6 +670,11 @@ class SeedGenerator:
         for skill in self.skills:
             yield dict(skill)
 
+    def _topic_skill_rows(self) -> Iterator[dict[str, Any]]:
+        for t, skills in enumerate(self.qna.topic_skills):
+            for s in skills:
+                yield {"topicId": self.topics[t]["id"], "skillId": self.skills[s]["id"]}
+
     def _member_rows(self) -> Iterator[dict[str, Any]]:
         for member in self.members:
             yield dict(member)
@@ -621,6 +702,7 @@ class SeedGenerator:
                 }
 
     def _skill_held_rows(self) -> Iterator[dict[str, Any]]:
+        counts = iter(self.endorsements.endorsement_counts)  # in this very order
         for m, skills in enumerate(self.member_skills):
             member_id = self.members[m]["id"]
             for s, level, offset in skills:
@@ -629,6 +711,7 @@ class SeedGenerator:
                     "skillId": self.skills[s]["id"],
                     "level": level,
                     "since": BASE_TIME - timedelta(seconds=offset),
+                    "endorsementCount": next(counts),
                 }
 
     def _topic_follow_rows(self) -> Iterator[dict[str, Any]]:
@@ -653,6 +736,6 @@ class SeedGenerator:
             }
 
 
-def generate(size: str, seed: int, *, batch_size: int = 5_000) -> Iterator[Batch]:
+def generate(size: str, seed: int, *, batch_size: int = 5_000, now: datetime | None = None) -> Iterator[Batch]:
     """Yield the whole seed graph for `size` (`demo`, `small`, `medium`) in write order."""
-    return SeedGenerator(size, seed, batch_size=batch_size).batches()
+    return SeedGenerator(size, seed, batch_size=batch_size, now=now).batches()

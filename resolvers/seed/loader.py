@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -41,16 +42,20 @@ async def load_seed(
     seed: int,
     progress: Progress | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    now: datetime | None = None,
 ) -> dict[str, int]:
     """Write the `size` seed generated from `seed` into `graph`; return the rows written per kind.
 
     Meant for an empty graph (see `graph_is_empty`, and the `wipe_graph` system query): nodes
     are created, so loading over existing seed nodes fails with `Conflict` on the first batch,
     and each batch is its own transaction, so a failure part-way leaves a partial seed.
-    `progress(kind, done, total)` is called after each batch. Kinds are those of `generator.KINDS`: topics, skills,
-    members, groups, group_topics, memberships, skills_held, topic_follows, follows.
+    `progress(kind, done, total)` is called after each batch. Kinds are those of
+    `generator.KINDS`, in write order: topics, skills, topic_skills, members, groups,
+    group_topics, memberships, skills_held, topic_follows, follows, questions, answers, votes,
+    endorsements, events, rsvps. Activity is dated relative to `now` (default: the start of
+    the current UTC day, so upcoming events are upcoming when the load finishes).
     """
-    generator = SeedGenerator(size, seed, batch_size=batch_size)
+    generator = SeedGenerator(size, seed, batch_size=batch_size, now=now)
     totals = generator.totals()
     writer = SeedWriter(graph, batch_size=batch_size)
     written = dict.fromkeys(KINDS, 0)

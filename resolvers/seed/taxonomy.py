@@ -1030,3 +1030,293 @@ GROUP_QUALIFIERS: dict[str, tuple[str, ...]] = {
 }
 
 GROUP_KINDS: tuple[str, ...] = ("REGIONAL", "PRODUCT", "ROLE", "INDUSTRY", "INTEREST")
+
+# ---------------------------------------------------------------------------------------------
+# Connect: topics covering skills, question and answer texts, events.
+
+# Topic slug -> the skill slugs it is about: evidence of expertise in a topic includes these
+# skills ((Topic)-[:COVERS]->(Skill)). Career and community topics are about people, not skills,
+# and cover none.
+TOPIC_SKILLS: dict[str, tuple[str, ...]] = {
+    "release-notes": ("flow-builder", "lightning-app-builder", "devops-release-management"),
+    "sales-cloud": ("sales-cloud-configuration", "cpq", "reports-dashboards", "process-automation"),
+    "service-cloud": ("service-cloud-configuration", "flow-builder", "einstein-ai", "process-automation"),
+    "marketing-cloud": ("marketing-cloud", "journey-builder", "email-marketing", "ampscript", "marketing-automation",
+                        "account-engagement"),
+    "commerce-cloud": ("javascript", "customer-segmentation", "rest-api"),
+    "experience-cloud": ("experience-cloud-sites", "sharing-visibility", "lightning-web-components",
+                         "lightning-design-system"),
+    "data-cloud": ("data-cloud", "customer-segmentation", "data-modeling", "master-data-management"),
+    "slack": ("process-automation", "javascript", "rest-api"),
+    "tableau": ("tableau", "data-visualization", "sql"),
+    "mulesoft": ("mulesoft", "integration-patterns", "rest-api", "etl-middleware"),
+    "field-service": ("field-service", "service-cloud-configuration", "mobile-sdk"),
+    "cpq-billing": ("cpq", "approval-processes", "sales-cloud-configuration"),
+    "appexchange": ("security-review", "apex", "lightning-web-components"),
+    "admin-tips": ("user-management", "permission-sets", "validation-rules", "reports-dashboards",
+                   "lightning-app-builder", "data-import"),
+    "flow-automation": ("flow-builder", "process-automation", "approval-processes"),
+    "security-privacy": ("shield-encryption", "single-sign-on", "identity-access-management", "privacy-compliance",
+                         "sharing-visibility", "permission-sets"),
+    "apex-development": ("apex", "soql", "sosl", "apex-testing", "platform-events"),
+    "lwc-development": ("lightning-web-components", "aura-components", "javascript", "typescript",
+                        "lightning-design-system"),
+    "devops": ("devops-release-management", "apex-testing"),
+    "developer-tools": ("typescript", "javascript", "heroku", "devops-release-management"),
+    "testing-quality": ("apex-testing", "devops-release-management"),
+    "mobile": ("mobile-sdk", "javascript"),
+    "architecture": ("solution-architecture", "data-modeling", "large-data-volumes", "sharing-visibility",
+                     "integration-patterns"),
+    "integration": ("integration-patterns", "rest-api", "soap-api", "bulk-api", "mulesoft", "change-data-capture",
+                    "platform-events", "etl-middleware"),
+    "data-management": ("data-modeling", "data-quality", "master-data-management", "data-import",
+                        "large-data-volumes", "bulk-api"),
+    "analytics": ("reports-dashboards", "crm-analytics", "tableau", "data-visualization", "sql"),
+    "ai-agents": ("agentforce", "prompt-engineering", "einstein-ai"),
+    "generative-ai": ("generative-ai", "prompt-engineering", "machine-learning", "einstein-ai"),
+    "accessibility": ("accessibility-design", "ux-design", "lightning-design-system"),
+    "nonprofit": ("business-analysis", "data-import", "reports-dashboards"),
+    "education": ("business-analysis", "experience-cloud-sites"),
+    "healthcare": ("privacy-compliance", "shield-encryption", "data-modeling"),
+    "financial-services": ("privacy-compliance", "shield-encryption", "sharing-visibility"),
+    "public-sector": ("privacy-compliance", "identity-access-management", "business-analysis"),
+    "retail": ("customer-segmentation", "marketing-automation"),
+    "manufacturing": ("cpq", "field-service"),
+    "sustainability": ("data-quality", "reports-dashboards"),
+}
+
+# Topic slug -> what questions in it are about (phrases that read well after "with" or "for").
+TOPIC_SUBJECTS: dict[str, tuple[str, ...]] = {
+    "release-notes": ("the new release", "retired features", "release updates", "the preview sandbox"),
+    "sales-cloud": ("opportunity splits", "forecast categories", "lead assignment rules", "territory management",
+                    "pipeline inspection"),
+    "service-cloud": ("omni-channel routing", "case escalation rules", "entitlements and milestones",
+                      "email-to-case", "knowledge articles"),
+    "marketing-cloud": ("journey entry sources", "data extensions", "send classifications", "AMPscript lookups",
+                        "suppression lists"),
+    "commerce-cloud": ("product catalogs", "promotions", "checkout flows", "storefront performance"),
+    "experience-cloud": ("guest user access", "partner portals", "custom themes", "site search"),
+    "data-cloud": ("identity resolution", "calculated insights", "data streams", "segment activation"),
+    "slack": ("Slack workflows", "record alerts in Slack", "Slack apps", "huddles with customers"),
+    "tableau": ("level of detail expressions", "extract refreshes", "dashboard performance", "row-level security"),
+    "mulesoft": ("API-led connectivity", "DataWeave transformations", "error handling in flows",
+                 "CloudHub deployments"),
+    "field-service": ("scheduling policies", "service appointments", "the mobile app offline", "work order templates"),
+    "cpq-billing": ("price rules", "product bundles", "quote templates", "usage-based billing"),
+    "appexchange": ("managed packages", "the security review", "package upgrades", "app licensing"),
+    "admin-tips": ("page layouts", "validation rules", "user onboarding", "list views", "record types"),
+    "flow-automation": ("record-triggered flows", "screen flows", "fault paths", "scheduled paths",
+                        "migrating workflow rules to flow"),
+    "security-privacy": ("field-level security", "session settings", "MFA rollout", "event monitoring",
+                         "permission set groups"),
+    "apex-development": ("trigger frameworks", "governor limits", "batch Apex", "queueable chaining",
+                         "callouts from triggers"),
+    "lwc-development": ("wire adapters", "component events", "lightning data service", "Jest tests for LWC"),
+    "devops": ("scratch orgs", "CI pipelines", "metadata deployments", "source tracking"),
+    "developer-tools": ("the Salesforce CLI", "VS Code extensions", "code analyzers", "local development"),
+    "testing-quality": ("test data factories", "code coverage", "UI test automation", "mocking callouts"),
+    "mobile": ("the mobile app", "offline sync", "push notifications", "mobile-friendly pages"),
+    "architecture": ("large data volumes", "org strategy", "sharing at scale", "event-driven design"),
+    "integration": ("platform events", "change data capture", "REST callouts", "bulk data loads",
+                    "middleware retries"),
+    "data-management": ("duplicate rules", "data archiving", "external IDs", "data migration"),
+    "analytics": ("joined reports", "dashboard filters", "CRM Analytics recipes", "reporting snapshots"),
+    "ai-agents": ("agent topics and actions", "agent testing", "grounding with knowledge", "handoff to a human"),
+    "generative-ai": ("prompt templates", "the trust layer", "retrieval augmented generation", "AI-generated emails"),
+    "career-growth": ("moving from admin to architect", "asking for a promotion", "building a portfolio",
+                      "finding a niche"),
+    "certification-prep": ("the Admin exam", "the Platform Developer I exam", "the Architect path",
+                           "certification maintenance"),
+    "job-seekers": ("a first CRM job", "interview preparation", "freelance contracts", "a career break"),
+    "mentorship": ("finding a mentor", "mentoring a junior admin", "peer mentoring circles"),
+    "learning-paths": ("learning Apex from scratch", "a study plan", "hands-on practice orgs"),
+    "women-in-tech": ("returning to tech", "leadership programs", "speaking at events"),
+    "equality": ("inclusive hiring", "employee resource groups", "inclusive language in apps"),
+    "accessibility": ("screen reader support", "colour contrast", "keyboard navigation", "accessible forms"),
+    "events-meetups": ("running a meetup", "finding speakers", "event sponsors", "hybrid events"),
+    "mvp-program": ("the MVP nomination", "community contributions", "blogging consistently"),
+    "student-community": ("student projects", "internships", "campus clubs"),
+    "product-ideas": ("an idea for list views", "voting on ideas", "roadmap feedback"),
+    "nonprofit": ("donation tracking", "volunteer management", "grant reporting", "the nonprofit data model"),
+    "education": ("student records", "admissions journeys", "alumni engagement"),
+    "healthcare": ("patient data privacy", "care plans", "provider networks"),
+    "financial-services": ("client onboarding", "compliance audits", "household data"),
+    "public-sector": ("permit applications", "citizen portals", "FedRAMP requirements"),
+    "retail": ("loyalty programs", "store operations", "customer 360 for shoppers"),
+    "manufacturing": ("sales agreements", "rebate programs", "dealer portals"),
+    "sustainability": ("carbon accounting", "emissions reports", "supplier data"),
+}
+
+# Titles and bodies: {subject} and {other} are subjects of the question's topics, {topic} a topic name.
+QUESTION_TITLES: tuple[str, ...] = (
+    "Best way to handle {subject}?",
+    "{subject}: what am I missing?",
+    "Has anyone set up {subject} at scale?",
+    "Problem with {subject} since the last release",
+    "{subject} or {other} for our use case?",
+    "Tips for getting started with {subject}",
+    "Which limits apply to {subject}?",
+    "How are you testing {subject}?",
+    "Lessons learned migrating to {subject}?",
+    "Why does {subject} behave differently in the sandbox?",
+    "Recommended approach for {subject} with a small team",
+    "Is {subject} worth it for a {topic} org?",
+)
+PEOPLE_TITLES: tuple[str, ...] = (
+    "Advice on {subject}?",
+    "How did you approach {subject}?",
+    "{subject}: where do I start?",
+    "Anyone else working on {subject}?",
+    "What helped you most with {subject}?",
+)
+QUESTION_CONTEXTS: tuple[str, ...] = (
+    "We recently started using {subject}.",
+    "Our org has grown to about {users} users and {subject} is getting harder to manage.",
+    "I inherited an org with years of customisation around {subject}.",
+    "We are moving from a legacy setup to {subject}.",
+    "Our team of {team} is looking at {subject} for the first time.",
+    "I have been reading about {subject} in the {topic} docs.",
+)
+QUESTION_ATTEMPTS: tuple[str, ...] = (
+    "I followed the documentation, but the results are inconsistent.",
+    "A workaround from an older thread helped for a while, then stopped working.",
+    "I rebuilt it in a sandbox and it works there, but not in production.",
+    "Our partner suggested custom code, which feels like overkill.",
+    "It works for a few records but hits a limit under load.",
+    "Users still see the old behaviour after the change.",
+)
+QUESTION_ASKS: tuple[str, ...] = (
+    "What would you recommend?",
+    "Any pointers appreciated.",
+    "How have others solved this?",
+    "Is there a cleaner pattern?",
+    "What should I check first?",
+    "Thanks in advance!",
+)
+PEOPLE_BODIES: tuple[str, ...] = (
+    "I have been thinking about {subject} for a while and would love to hear how others went about it.",
+    "Looking for honest experiences with {subject}. What worked, and what would you do differently?",
+    "I am {years} years into my career and {subject} is next on my list. Where would you begin?",
+)
+ANSWER_OPENERS: tuple[str, ...] = (
+    "We had the same issue last year.",
+    "Short answer: yes, but plan for it.",
+    "It depends on your volumes.",
+    "Good question, this trips up a lot of teams.",
+    "I would start with {subject}.",
+    "Been there.",
+)
+ANSWER_ADVICE: tuple[str, ...] = (
+    "Keep the logic in one place and make it bulk-safe before adding features.",
+    "Check the debug logs first; most of the time it is a sharing or permission issue.",
+    "Split the work into smaller steps and test each one in a sandbox.",
+    "Look at the limits for {subject} in the docs, you are probably close to one.",
+    "Document the decision and get the business owner to sign off before you build.",
+    "Use a permission set rather than changing profiles, it is much easier to roll back.",
+    "There is a setting for this under Setup; search for {subject} and review the defaults.",
+    "Run it in a full copy sandbox with production-like data before you go live.",
+)
+ANSWER_CLOSERS: tuple[str, ...] = (
+    "Hope this helps!",
+    "Happy to walk through it at the next meetup.",
+    "Let us know how it goes.",
+    "",
+    "",
+)
+SELF_ANSWERS: tuple[str, ...] = (
+    "Update: solved it myself. {advice}",
+    "Answering my own question for anyone who finds this later: {advice}",
+)
+
+# Events. {city}, {group}, {topic}, {subject} ({Subject} capitalised), {month}, {year} are filled in.
+EVENT_TITLES: dict[str, tuple[str, ...]] = {
+    "MEETUP": ("{group}: {month} Meetup", "{topic} Night at {group}", "{group} Meetup: {Subject}",
+               "Community Meetup: {Subject}"),
+    "CITY_TOUR": ("World Tour {city} {year}", "{city} Community Tour {year}"),
+    "WEBINAR": ("Webinar: {Subject} Deep Dive", "Webinar: What's New in {topic}", "Live Demo: {Subject}",
+                "{topic} Webinar: {Subject}"),
+    "OFFICE_HOURS": ("{topic} Office Hours", "Ask the Experts: {Subject}", "Office Hours with {group}"),
+    "JOB_FAIR": ("{city} Career Fair {year}", "{group} Hiring Day", "Jobs & Careers Day: {topic}"),
+    "CONFERENCE": ("{city} Community Summit {year}", "{topic} Summit {year}", "{group} Conference {year}"),
+}
+EVENT_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "MEETUP": ("An evening of short talks on {subject}, followed by drinks and networking.",
+               "Join fellow members for demos, lightning talks about {subject} and plenty of time to chat."),
+    "CITY_TOUR": ("A full day of keynotes, hands-on workshops and the community expo in {city}.",
+                  "Product experts and local community leaders take over {city} for a day of sessions."),
+    "WEBINAR": ("A one-hour live session on {subject}, with a demo and open questions at the end.",
+                "Experts walk through {subject} step by step. The recording is shared with attendees."),
+    "OFFICE_HOURS": ("Bring your questions about {subject}; experts answer them live.",
+                     "Open office hours: drop in, share your screen and get unstuck on {subject}."),
+    "JOB_FAIR": ("Meet hiring partners, get your CV reviewed and join career talks.",
+                 "Employers and recruiters looking for {topic} talent, plus mock interviews."),
+    "CONFERENCE": ("A community-run conference with tracks for admins, developers and architects.",
+                   "Two dozen sessions on {topic} and more, by speakers from the community."),
+}
+VENUES: tuple[str, ...] = (
+    "{company} Office, {city}",
+    "Impact Hub {city}",
+    "{city} Convention Centre",
+    "Central Library, {city}",
+    "Tech Campus {city}",
+    "{city} Innovation Lab",
+    "The Loft, {city}",
+    "{city} University, Main Hall",
+)
+MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December")
+
+# IANA time zone of each city's country; CITY_ZONES overrides it for countries with several zones.
+COUNTRY_ZONES: dict[str, str] = {
+    "AE": "Asia/Dubai", "AL": "Europe/Tirane", "AM": "Asia/Yerevan", "AO": "Africa/Luanda",
+    "AR": "America/Argentina/Buenos_Aires", "AT": "Europe/Vienna", "AU": "Australia/Sydney", "AZ": "Asia/Baku",
+    "BA": "Europe/Sarajevo", "BD": "Asia/Dhaka", "BE": "Europe/Brussels", "BG": "Europe/Sofia", "BH": "Asia/Bahrain",
+    "BO": "America/La_Paz", "BR": "America/Sao_Paulo", "BW": "Africa/Gaborone", "CA": "America/Toronto",
+    "CH": "Europe/Zurich", "CI": "Africa/Abidjan", "CL": "America/Santiago", "CM": "Africa/Douala",
+    "CN": "Asia/Shanghai", "CO": "America/Bogota", "CR": "America/Costa_Rica", "CY": "Asia/Nicosia",
+    "CZ": "Europe/Prague", "DE": "Europe/Berlin", "DK": "Europe/Copenhagen", "DO": "America/Santo_Domingo",
+    "DZ": "Africa/Algiers", "EC": "America/Guayaquil", "EE": "Europe/Tallinn", "EG": "Africa/Cairo",
+    "ES": "Europe/Madrid", "ET": "Africa/Addis_Ababa", "FI": "Europe/Helsinki", "FJ": "Pacific/Fiji",
+    "FR": "Europe/Paris", "GB": "Europe/London", "GE": "Asia/Tbilisi", "GH": "Africa/Accra", "GR": "Europe/Athens",
+    "GT": "America/Guatemala", "HK": "Asia/Hong_Kong", "HR": "Europe/Zagreb", "HU": "Europe/Budapest",
+    "ID": "Asia/Jakarta", "IE": "Europe/Dublin", "IL": "Asia/Jerusalem", "IN": "Asia/Kolkata",
+    "IS": "Atlantic/Reykjavik", "IT": "Europe/Rome", "JM": "America/Jamaica", "JO": "Asia/Amman", "JP": "Asia/Tokyo",
+    "KE": "Africa/Nairobi", "KH": "Asia/Phnom_Penh", "KR": "Asia/Seoul", "KW": "Asia/Kuwait", "KZ": "Asia/Almaty",
+    "LB": "Asia/Beirut", "LK": "Asia/Colombo", "LT": "Europe/Vilnius", "LU": "Europe/Luxembourg",
+    "LV": "Europe/Riga", "MA": "Africa/Casablanca", "MD": "Europe/Chisinau", "MK": "Europe/Skopje",
+    "MM": "Asia/Yangon", "MN": "Asia/Ulaanbaatar", "MT": "Europe/Malta", "MU": "Indian/Mauritius",
+    "MX": "America/Mexico_City", "MY": "Asia/Kuala_Lumpur", "MZ": "Africa/Maputo", "NA": "Africa/Windhoek",
+    "NG": "Africa/Lagos", "NL": "Europe/Amsterdam", "NO": "Europe/Oslo", "NP": "Asia/Kathmandu",
+    "NZ": "Pacific/Auckland", "OM": "Asia/Muscat", "PA": "America/Panama", "PE": "America/Lima",
+    "PH": "Asia/Manila", "PK": "Asia/Karachi", "PL": "Europe/Warsaw", "PR": "America/Puerto_Rico",
+    "PT": "Europe/Lisbon", "PY": "America/Asuncion", "QA": "Asia/Qatar", "RO": "Europe/Bucharest",
+    "RS": "Europe/Belgrade", "RW": "Africa/Kigali", "SA": "Asia/Riyadh", "SE": "Europe/Stockholm",
+    "SG": "Asia/Singapore", "SI": "Europe/Ljubljana", "SK": "Europe/Bratislava", "SN": "Africa/Dakar",
+    "SV": "America/El_Salvador", "TH": "Asia/Bangkok", "TN": "Africa/Tunis", "TR": "Europe/Istanbul",
+    "TT": "America/Port_of_Spain", "TW": "Asia/Taipei", "TZ": "Africa/Dar_es_Salaam", "UA": "Europe/Kyiv",
+    "UG": "Africa/Kampala", "US": "America/New_York", "UY": "America/Montevideo", "UZ": "Asia/Tashkent",
+    "VE": "America/Caracas", "VN": "Asia/Ho_Chi_Minh", "ZA": "Africa/Johannesburg", "ZM": "Africa/Lusaka",
+    "ZW": "Africa/Harare",
+}
+CITY_ZONES: dict[str, str] = {
+    "San Francisco": "America/Los_Angeles", "Seattle": "America/Los_Angeles", "Los Angeles": "America/Los_Angeles",
+    "San Diego": "America/Los_Angeles", "Portland": "America/Los_Angeles", "Phoenix": "America/Phoenix",
+    "Denver": "America/Denver", "Salt Lake City": "America/Denver", "Chicago": "America/Chicago",
+    "Austin": "America/Chicago", "Dallas": "America/Chicago", "Minneapolis": "America/Chicago",
+    "Nashville": "America/Chicago", "Indianapolis": "America/Indiana/Indianapolis",
+    "Vancouver": "America/Vancouver", "Calgary": "America/Edmonton", "Monterrey": "America/Monterrey",
+    "Córdoba": "America/Argentina/Cordoba", "Melbourne": "Australia/Melbourne", "Brisbane": "Australia/Brisbane",
+    "Perth": "Australia/Perth", "Adelaide": "Australia/Adelaide",
+}
+# Online events of global groups are scheduled for their region's audience.
+REGION_ZONES: dict[str, str] = {
+    "EMEA": "Europe/London", "APAC": "Asia/Singapore", "LATAM": "America/Sao_Paulo",
+    "North America": "America/New_York", "Americas": "America/New_York",
+}
+GLOBAL_ZONES: tuple[str, ...] = ("America/New_York", "Europe/London", "America/Los_Angeles", "Asia/Kolkata",
+                                 "Australia/Sydney", "Europe/Berlin")
+
+
+def city_zone(city: str, country: str) -> str:
+    """The IANA time zone of a city in the CITIES table."""
+    return CITY_ZONES.get(city) or COUNTRY_ZONES[country]

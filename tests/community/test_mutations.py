@@ -31,7 +31,7 @@ async def test_concurrent_follows_of_the_same_member_count_once(client, graph, t
     body = await gql(client, "query($h: String!) { member(handle: $h) { followerCount followers { totalCount } } }",
                      {"h": bob["handle"]}, headers=headers)
     assert body["data"]["member"] == {"followerCount": 1, "followers": {"totalCount": 1}}
-    assert await SeedWriter(graph).counter_mismatches() == {"members": 0, "groups": 0}
+    assert not any((await SeedWriter(graph).counter_mismatches()).values())
 
 
 async def test_you_cannot_follow_yourself_or_a_missing_member(client, graph, token_for):
@@ -130,7 +130,7 @@ async def test_two_leaders_leaving_at_once_never_leave_a_group_leaderless(client
                      {"s": club["slug"]})
     assert body["data"]["group"]["memberCount"] == 2
     assert len(body["data"]["group"]["leaders"]) == 1
-    assert await SeedWriter(graph).counter_mismatches() == {"members": 0, "groups": 0}
+    assert not any((await SeedWriter(graph).counter_mismatches()).values())
 
 
 async def test_concurrent_joins_count_every_member_once(client, graph, token_for):
@@ -142,4 +142,4 @@ async def test_concurrent_joins_count_every_member_once(client, graph, token_for
     body = await gql(client, "query($s: String!) { group(slug: $s) { memberCount members { totalCount } } }",
                      {"s": club["slug"]})
     assert body["data"]["group"] == {"memberCount": 9, "members": {"totalCount": 9}}
-    assert await SeedWriter(graph).counter_mismatches() == {"members": 0, "groups": 0}
+    assert not any((await SeedWriter(graph).counter_mismatches()).values())

@@ -11,29 +11,13 @@ from datetime import datetime, timezone
 import pytest
 
 from resolvers.seed import taxonomy
-from resolvers.seed.generator import BASE_TIME, KINDS, SIZES, SeedGenerator, generate
+from resolvers.seed.generator import BASE_TIME, KINDS, SIZES, SeedGenerator
+from tests.seed.sample import NOW
+from tests.seed.sample import all_rows as _all_rows
 
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]{2,29}$")
 SLUG = re.compile(r"^[a-z0-9-]+$")
 COUNTRY = re.compile(r"^[A-Z]{2}$")
-
-
-def _all_rows(size: str, seed: int) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {kind: [] for kind in KINDS}
-    for batch in generate(size, seed, batch_size=700):
-        assert 0 < len(batch.rows) <= 700
-        rows[batch.kind].extend(batch.rows)
-    return rows
-
-
-@pytest.fixture(scope="module")
-def demo() -> dict[str, list[dict]]:
-    return _all_rows("demo", 7)
-
-
-@pytest.fixture(scope="module")
-def small() -> dict[str, list[dict]]:
-    return _all_rows("small", 11)
 
 
 def _dump(rows: dict[str, list[dict]]) -> str:
@@ -51,7 +35,7 @@ def test_another_seed_gives_other_rows(demo):
 
 
 def test_batches_come_in_write_order_and_match_totals():
-    generator = SeedGenerator("demo", 3, batch_size=1000)
+    generator = SeedGenerator("demo", 3, batch_size=1000, now=NOW)
     order: list[str] = []
     counted: Counter[str] = Counter()
     for batch in generator.batches():

@@ -2,9 +2,14 @@
 
 from datetime import datetime
 
-from graph.seed import SeedWriter
+from graph.cypher import Query
+from graph.seed import KINDS, MISMATCH_KINDS, SeedWriter
 from resolvers.seed.loader import graph_is_empty, load_seed, reset_graph
 from tests.gql import gql
+
+
+def _q(text: str) -> Query:
+    return Query("test", text, "", __file__, 0)
 
 
 async def test_the_demo_set_loads_consistently_and_resets(graph, client):
@@ -14,8 +19,19 @@ async def test_the_demo_set_loads_consistently_and_resets(graph, client):
     writer = SeedWriter(graph)
     assert await writer.counts() == summary
     assert summary["members"] == 500 and summary["follows"] > 1000
-    assert set(progress) == set(summary)
-    assert await writer.counter_mismatches() == {"members": 0, "groups": 0}
+    assert all(summary[kind] > 0 for kind in KINDS)
+    assert list(dict.fromkeys(progress)) == list(KINDS)
+    # Every counter the generator computed agrees with the written relationships, reputation included.
+    assert await writer.counter_mismatches() == dict.fromkeys(MISMATCH_KINDS, 0)
+    stored = await graph.read(_q("MATCH (m:Member) RETURN m.id AS id, m.reputation AS r ORDER BY id"))
+    assert any(row["r"] > 0 for row in stored)
+    await writer.recount()
+    assert await graph.read(_q("MATCH (m:Member) RETURN m.id AS id, m.reputation AS r ORDER BY id")) == stored
+    times = await graph.read(_q("""MATCH (e:Event)
+        RETURN count(CASE WHEN e.startsAt > datetime() THEN 1 END) AS upcoming,
+               count(CASE WHEN e.endsAt < datetime() THEN 1 END) AS past, count(e) AS events"""))
+    upcoming, past, events = times[0]["upcoming"], times[0]["past"], times[0]["events"]
+    assert upcoming > 0 and past > 0 and upcoming + past == events
     # Through the API, times come back as zoned datetimes and coordinates as floats.
     body = await gql(client, "{ members(first: 5, orderBy: NEWEST) { nodes { joinedAt latitude } } }")
     for node in body["data"]["members"]["nodes"]:
