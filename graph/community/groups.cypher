@@ -109,8 +109,9 @@ CREATE (g:Group)
 SET g = $props,
     g.createdAt = datetime(),
     g.memberCount = 1,
-    g.leaderCount = 1,
-    g.searchText = toLower(g.name + ' ' + coalesce(g.description, ''))
+    g.leaderCount = 1
+// A separate SET: within one SET clause the embedded engine reads the properties as they were before it.
+SET g.searchText = toLower(g.name + ' ' + coalesce(g.description, ''))
 CREATE (creator)-[:MEMBER_OF {role: 'LEADER', since: datetime()}]->(g)
 WITH g
 OPTIONAL MATCH (t:Topic) WHERE t.id IN $topicIds

@@ -71,6 +71,8 @@ async def test_creating_a_group_makes_the_creator_its_leader_and_slugs_are_uniqu
         "leaders": [{"handle": creator["handle"]}], "topics": [{"slug": topic["slug"]}]}, "userErrors": []}
     again = await gql(client, create, {"t": []}, headers=token_for(creator["id"]))
     assert again["data"]["createGroup"] == {"group": None, "userErrors": [{"field": "slug", "code": "CONFLICT"}]}
+    found = await gql(client, '{ groups(filter: {search: "berlin dev"}) { nodes { slug } } }')
+    assert found["data"]["groups"]["nodes"] == [{"slug": "berlin-devs"}]
 
 
 async def test_profile_updates_are_validated_field_by_field_and_write_nothing_when_refused(client, graph, token_for):
