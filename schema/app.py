@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from resolvers.auth import AuthSettings
+from resolvers.connections.ranking import check_ranking_weights
 from resolvers.runtime import DatabaseSettings, Graph, apply_migrations, open_graph
 from resolvers.seed.loader import seed_demo_if_empty
 from schema.extensions import debug_enabled
@@ -64,6 +65,7 @@ async def readyz(request: Request) -> JSONResponse:
 def create_app(settings: AppSettings | None = None, *, graph: Graph | None = None) -> Starlette:
     """Build the app; pass `graph` to share an already open database (tests do)."""
     settings = settings or AppSettings.from_env()
+    check_ranking_weights()  # a mistyped COMMUNITY_*_WEIGHTS fails the start, not the first request
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

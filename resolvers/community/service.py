@@ -23,6 +23,7 @@ from resolvers.community.validation import (
     URL,
     Checker,
     UserError,
+    checked_near,
     clean_search,
 )
 from resolvers.scope import RequestScope
@@ -163,15 +164,7 @@ async def list_groups(
     """A page of groups, filtered and in a stable order; DISTANCE needs `near`."""
     if order_by == "DISTANCE" and near is None:
         raise BadUserInput("ordering by DISTANCE needs the `near` filter", field="orderBy")
-    latitude = longitude = radius = None
-    if near is not None:
-        latitude, longitude, radius = near
-        checker = Checker()
-        checker.coordinates(latitude, longitude, prefix="near.")
-        if not 0 < radius <= 20_000:
-            checker.fail("near.radiusKm", "must be more than 0 and at most 20000")
-        if checker.errors:
-            raise BadUserInput(checker.errors[0].message, field=checker.errors[0].field)
+    latitude, longitude, radius = checked_near(near)
     filters = dict(
         search=clean_search(search),
         kind=_choice(kind, GROUP_KINDS, "kind"),

@@ -87,6 +87,23 @@ class Checker:
             self.values["latitude"], self.values["longitude"] = float(latitude), float(longitude)
 
 
+MAX_RADIUS_KM = 20_000
+
+
+def checked_near(near: tuple[float, float, float] | None) -> tuple[float | None, float | None, float | None]:
+    """A `near` filter's (latitude, longitude, radiusKm), checked; all None without one."""
+    if near is None:
+        return None, None, None
+    latitude, longitude, radius = near
+    check = Checker()
+    check.coordinates(latitude, longitude, prefix="near.")
+    if not 0 < radius <= MAX_RADIUS_KM:
+        check.fail("near.radiusKm", f"must be more than 0 and at most {MAX_RADIUS_KM}")
+    if check.errors:
+        raise BadUserInput(check.errors[0].message, field=check.errors[0].field)
+    return float(latitude), float(longitude), float(radius)
+
+
 def clean_search(value: str | None) -> str | None:
     """Search text as the queries compare it: trimmed, lower-cased, bounded."""
     if value is None or not value.strip():

@@ -115,3 +115,9 @@ def suggestion_weights() -> SuggestionWeights:
 @lru_cache(maxsize=1)
 def expert_weights() -> ExpertWeights:
     return _from_env(ExpertWeights(), "COMMUNITY_EXPERT_WEIGHTS")
+
+
+def check_ranking_weights() -> None:
+    """Read both weight sets now, so a bad environment variable is reported when the app starts."""
+    suggestion_weights()
+    expert_weights()

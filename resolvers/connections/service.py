@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graph.community.repository import Row
 from resolvers.community.service import Outcome, _target, member_by_id
-from resolvers.community.validation import Checker
+from resolvers.community.validation import checked_near
 from resolvers.connections.context import connections
 from resolvers.connections.ranking import expert_weights, suggestion_weights
 from resolvers.errors import BadUserInput, Forbidden
@@ -80,16 +80,8 @@ async def experts(
     _forwards_only(win)
     skill_id = _id_argument(skill_global_id, "Skill", "skill")
     topic_id = _id_argument(topic_global_id, "Topic", "topic")
-    near_params = None
-    if near is not None:
-        latitude, longitude, radius = near
-        check = Checker()
-        check.coordinates(latitude, longitude, prefix="near.")
-        if not 0 < radius <= 20_000:
-            check.fail("near.radiusKm", "must be more than 0 and at most 20000")
-        if check.errors:
-            raise BadUserInput(check.errors[0].message, field=check.errors[0].field)
-        near_params = {"latitude": float(latitude), "longitude": float(longitude), "radiusKm": float(radius)}
+    latitude, longitude, radius = checked_near(near)
+    near_params = None if near is None else {"latitude": latitude, "longitude": longitude, "radiusKm": radius}
     total, rows = await connections(scope).repository.experts(
         skill_id=skill_id, topic_id=topic_id, near=near_params, visibility=scope.visibility,
         weights=expert_weights().params(), skip=win.skip, limit=win.limit)

@@ -13,7 +13,7 @@ from graph.community.repository import Row
 from graph.events.repository import RsvpResult
 from resolvers.community.loaders import forget
 from resolvers.community.service import Outcome, new_id
-from resolvers.community.validation import Checker, UserError, clean_search
+from resolvers.community.validation import Checker, UserError, checked_near, clean_search
 from resolvers.errors import BadUserInput, Forbidden
 from resolvers.events.loaders import EventsContext
 from resolvers.events.queue import event_queue
@@ -88,15 +88,7 @@ async def list_events(
     """A page of events, filtered and in a stable order; DISTANCE needs `near`."""
     if order_by == "DISTANCE" and near is None:
         raise BadUserInput("ordering by DISTANCE needs the `near` filter", field="orderBy")
-    latitude = longitude = radius = None
-    if near is not None:
-        latitude, longitude, radius = near
-        checker = Checker()
-        checker.coordinates(latitude, longitude, prefix="near.")
-        if not 0 < radius <= 20_000:
-            checker.fail("near.radiusKm", "must be more than 0 and at most 20000")
-        if checker.errors:
-            raise BadUserInput(checker.errors[0].message, field=checker.errors[0].field)
+    latitude, longitude, radius = checked_near(near)
     filters = dict(
         upcoming=upcoming,
         kind=_choice(kind, EVENT_KINDS, "kind"),

@@ -16,7 +16,9 @@ from schema.context import Info
 class UserError:
     field: str | None = strawberry.field(description="The input field at fault, as a dotted path.")
     message: str
-    code: str = strawberry.field(description="BAD_USER_INPUT, NOT_FOUND, CONFLICT, CANNOT_FOLLOW_SELF, LAST_LEADER.")
+    code: str = strawberry.field(description=(
+        "BAD_USER_INPUT, NOT_FOUND, CONFLICT or FORBIDDEN, or a rule's own code: CANNOT_FOLLOW_SELF, LAST_LEADER, "
+        "CANNOT_ENDORSE_SELF, CANNOT_VOTE_OWN, EVENT_ENDED, CAPACITY_BELOW_GOING."))
 
 
 def _errors(errors: list[UserErrorData]) -> list[UserError]:

@@ -2,6 +2,8 @@
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from tests import factories
 from tests.gql import codes, gid, gql, round_trips
 
@@ -60,3 +62,21 @@ async def test_experts_needs_a_skill_or_topic_and_valid_arguments(graph, client)
     assert codes(await gql(client, EXPERTS, {"skill": gid("Skill", {"id": "x"}), "first": 500})) == ["BAD_USER_INPUT"]
     nothing = await gql(client, EXPERTS, {"skill": gid("Skill", {"id": "no-such-skill"})})
     assert nothing["data"]["experts"]["totalCount"] == 0
+
+
+def test_ranking_weights_are_configuration_and_bad_values_are_refused(monkeypatch):
+    from resolvers.connections import ranking
+
+    monkeypatch.setenv("COMMUNITY_SUGGESTION_WEIGHTS", '{"same_company": 4, "candidate_limit": 50}')
+    ranking.suggestion_weights.cache_clear()
+    try:
+        params = ranking.suggestion_weights().params()
+        assert params["sameCompany"] == 4.0 and params["candidateLimit"] == 50
+        for bad in ('{"nope": 1}', '{"same_city": -1}', '[1]', '{"same_city": "x"}', 'not json'):
+            monkeypatch.setenv("COMMUNITY_SUGGESTION_WEIGHTS", bad)
+            ranking.suggestion_weights.cache_clear()
+            with pytest.raises(ValueError, match="COMMUNITY_SUGGESTION_WEIGHTS"):
+                ranking.check_ranking_weights()
+    finally:
+        monkeypatch.delenv("COMMUNITY_SUGGESTION_WEIGHTS")
+        ranking.suggestion_weights.cache_clear()

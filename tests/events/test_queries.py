@@ -1,6 +1,6 @@
 """Event queries: the filtered list, an event's people, and the events around a member."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from tests import factories
 from tests.events.helpers import rsvp
