@@ -25,6 +25,11 @@ _UNAVAILABLE = (
 )
 
 
+# The embedded engine reports an exhausted query-memory budget as a transient "deadlock"; it is
+# an overload, not a lost race, so callers get UNAVAILABLE (try again later), not CONFLICT.
+_ENGINE_OUT_OF_QUERY_MEMORY = "query heap budget exceeded"
+
+
 def translate(error: Exception) -> GraphError:
     """Map a driver exception onto the domain error a caller can act on."""
     if isinstance(error, neo4j_errors.ConstraintError):
@@ -32,6 +37,8 @@ def translate(error: Exception) -> GraphError:
     if isinstance(error, _UNAVAILABLE):
         return Unavailable("the database is unavailable")
     if isinstance(error, neo4j_errors.TransientError):
+        if _ENGINE_OUT_OF_QUERY_MEMORY in str(error).lower():
+            return Unavailable("the database is out of query memory")
         return Conflict("a concurrent write conflicted; try again")
     if isinstance(error, neo4j_errors.DriverError) and "closed" in str(error).lower():
         return Unavailable("the database is unavailable")

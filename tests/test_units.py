@@ -99,3 +99,16 @@ def test_graph_errors_reach_clients_as_codes_and_internals_are_masked():
     assert code(Unavailable("u")) == "UNAVAILABLE"
     masked = classify(GraphQLError("x", original_error=GraphError("database error: boom"), path=["f"]))
     assert masked.extensions["code"] == "INTERNAL" and masked.message == "Internal server error"
+
+
+def test_driver_errors_become_domain_errors_an_overload_is_not_a_conflict():
+    from neo4j import exceptions as driver
+
+    from graph.database import translate
+    from graph.errors import Conflict, Unavailable
+
+    overload = driver.TransientError("Query heap budget exceeded: the in-heap GROUP BY needs 3.24MB more")
+    assert isinstance(translate(overload), Unavailable)
+    assert isinstance(translate(driver.TransientError("write-write conflict")), Conflict)
+    assert isinstance(translate(driver.ConstraintError("already exists")), Conflict)
+    assert isinstance(translate(driver.ServiceUnavailable("gone")), Unavailable)
