@@ -1,7 +1,7 @@
 """How am I connected: shortest introduction paths over follows, shared groups and attended events."""
 
 from tests import factories
-from tests.gql import codes, gid, gql
+from tests.gql import codes, gid, gql, round_trips
 
 PATH = """query($to: ID!, $max: Int) { viewer { connectionPath(to: $to, maxHops: $max) {
     length hops { kind from { handle } to { handle } group { slug } event { title } } } } }"""
@@ -37,6 +37,11 @@ async def test_the_shortest_path_says_how_each_hop_links(graph, client, token_fo
         {"kind": "FOLLOWED_BY", "from": {"handle": "cat"}, "to": {"handle": "dan"}, "group": None, "event": None},
     ]
     # Going to the same future event is not having met: that RSVP is no hop.
+    queries = body["extensions"]["graph"]["queries"]
+    # The viewer and the target, one query per search step (a 4-hop path meets after 4), then every
+    # member, group and event on the path in one batched query each.
+    assert queries.count("path_step") == 4
+    assert round_trips(body) == 2 + 4 + 3, queries
 
 
 async def test_no_path_within_max_hops_is_null_and_max_hops_is_capped(graph, client, token_for):

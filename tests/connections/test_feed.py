@@ -36,7 +36,8 @@ async def _world(graph):
     await factories.answers(graph, [(answerer, own[0])], body="Here is how")
     await factories.events(graph, club, 1, title="Upcoming meetup", createdAt=BASE + timedelta(days=2))
     await factories.events(graph, club, 1, past=True, title="Past meetup")  # over: not in the feed
-    await factories.follows(graph, [(fan, viewer), (asker, stranger), (viewer, asker)])
+    hidden_fan = await factories.member(graph, "hidden-fan", visibility="PRIVATE")  # never shown to the viewer
+    await factories.follows(graph, [(fan, viewer), (hidden_fan, viewer), (asker, stranger), (viewer, asker)])
     return dict(viewer=viewer, asker=asker, in_topic=in_topic, in_group=in_group, both=both, topics=topics, club=club)
 
 
