@@ -266,12 +266,12 @@ SET q.answerCount = answers, q.firstAnsweredAt = first, q.acceptedAnswerId = acc
 RETURN count(q) AS updated
 
 // name: seed_recount_reputation
-// Recompute every member's reputation from the graph: over the answers they wrote, 10 per upvote,
-// -2 per downvote and 15 per accepted answer on someone else's question.
+// Recompute every member's reputation from the graph: over the answers they wrote, the points
+// of graph/qna/reputation.py per upvote, per downvote and per accepted answer on someone else's question.
 MATCH (m:Member)
-SET m.reputation = 10 * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = 1 }
-                 - 2 * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = -1 }
-                 + 15 * COUNT { (m)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question)<-[:ASKED]-(asker:Member) WHERE a.accepted AND asker <> m }
+SET m.reputation = $upvotePoints * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = 1 }
+                 + $downvotePoints * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = -1 }
+                 + $acceptedPoints * COUNT { (m)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question)<-[:ASKED]-(asker:Member) WHERE a.accepted AND asker <> m }
 RETURN count(m) AS updated
 
 // name: seed_recount_endorsements
@@ -363,9 +363,9 @@ CALL () {
 CALL () {
   MATCH (m:Member)
   RETURN count(CASE WHEN m.reputation <>
-                   10 * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = 1 }
-                   - 2 * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = -1 }
-                   + 15 * COUNT { (m)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question)<-[:ASKED]-(asker:Member) WHERE a.accepted AND asker <> m }
+                   $upvotePoints * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = 1 }
+                   + $downvotePoints * COUNT { (m)-[:ANSWERED]->(:Answer)<-[v:VOTED]-(:Member) WHERE v.value = -1 }
+                   + $acceptedPoints * COUNT { (m)-[:ANSWERED]->(a:Answer)-[:ANSWERS]->(:Question)<-[:ASKED]-(asker:Member) WHERE a.accepted AND asker <> m }
                THEN 1 END) AS reputation
 }
 CALL () {

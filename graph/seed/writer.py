@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 from graph.cypher import Query, load_queries
 from graph.database import Graph
 from graph.errors import NotFound
+from graph.qna.reputation import REPUTATION
 
 QUERIES = load_queries(Path(__file__).parent)
 
@@ -199,7 +200,7 @@ class SeedWriter:
         await self.graph.write(QUERIES["seed_recount_groups"], leader="LEADER")
         await self.graph.write(QUERIES["seed_recount_answers"])
         await self.graph.write(QUERIES["seed_recount_questions"])
-        await self.graph.write(QUERIES["seed_recount_reputation"])
+        await self.graph.write(QUERIES["seed_recount_reputation"], **REPUTATION.params())
         await self.graph.write(QUERIES["seed_recount_endorsements"])
         await self.graph.write(QUERIES["seed_recount_events"])
 
@@ -222,7 +223,7 @@ class SeedWriter:
         counters, goingCount over capacity, a waitlist with free places, waitlistSeq below a
         ticket, not exactly one hosting group.
         """
-        rows = await self.graph.read(QUERIES["seed_counter_mismatches"])
+        rows = await self.graph.read(QUERIES["seed_counter_mismatches"], **REPUTATION.params())
         return {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS}
 
 

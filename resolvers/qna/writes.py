@@ -16,7 +16,7 @@ from resolvers.community.validation import Checker, UserError
 from resolvers.errors import BadUserInput, Forbidden
 from resolvers.ids import from_global_id
 from resolvers.qna.loaders import QnaContext, qna
-from resolvers.qna.reputation import REPUTATION
+from graph.qna.reputation import REPUTATION
 from resolvers.qna.service import VOTE_VALUES, viewer_can_accept
 from resolvers.scope import RequestScope
 

@@ -5,8 +5,8 @@ active members about topics their persona cares about; most questions answered w
 hours, some later, a tail never; answers written mostly by a few prolific experts who hold the
 skills the question's topics cover (a power law: the top 1% of members write a large share);
 about half of the answered questions with an accepted answer; a few votes per answer, more on
-accepted ones, never on one's own answer. Reputation follows graph/MODEL.md exactly: 10 per
-upvote, -2 per downvote, 15 per accepted answer on someone else's question.
+accepted ones, never on one's own answer. Reputation follows graph/MODEL.md exactly, with the
+points of graph/qna/reputation.py.
 
 Times are seconds before the generator's `now` ("ago"); nothing happens after `now`, so an
 answer that would come later is not written (recent questions are often still open).
@@ -21,6 +21,7 @@ import math
 from array import array
 from typing import TYPE_CHECKING, Any, Iterator
 
+from graph.qna.reputation import REPUTATION
 from resolvers.seed import taxonomy as tx
 from resolvers.seed.draw import DAY, HOUR, MINUTE, YEAR, pick, poisson, weighted
 
@@ -216,7 +217,7 @@ class QnaBuilder:
             for a, quality in answers:
                 self._votes(rng, a, quality, a == accepted, reputation)
                 if a == accepted and not self.a_self[a]:
-                    reputation[self.a_author[a]] += 15
+                    reputation[self.a_author[a]] += REPUTATION.accepted
         for member, points in zip(gen.members, reputation):
             member["reputation"] = points
 
@@ -250,10 +251,10 @@ class QnaBuilder:
                 self.v_ago.append(at_ago)
                 if value == 1:
                     self.a_up[a] += 1
-                    reputation[author] += 10
+                    reputation[author] += REPUTATION.upvote
                 else:
                     self.a_down[a] += 1
-                    reputation[author] -= 2
+                    reputation[author] += REPUTATION.downvote
 
     # ------------------------------------------------------------------ emit
 

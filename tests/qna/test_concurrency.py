@@ -3,7 +3,7 @@
 import asyncio
 
 from graph.qna.repository import QnaRepository
-from resolvers.qna.reputation import REPUTATION
+from graph.qna.reputation import REPUTATION
 from tests import factories
 from tests.gql import gql
 from tests.qna.helpers import ACCEPT, ANSWER, VOTE, answer, ask

@@ -13,7 +13,7 @@ from graph.community.repository import CommunityRepository
 from graph.qna.repository import QnaRepository
 from graph.seed.writer import SeedWriter
 from resolvers.ids import from_global_id
-from resolvers.qna.reputation import REPUTATION
+from graph.qna.reputation import REPUTATION
 from tests import factories
 from tests.gql import gid, gql
 from tests.qna.helpers import answer, ask, vote

@@ -1,8 +1,9 @@
 """Reputation rules (Stack Overflow-style): what votes and acceptances are worth.
 
-The writes that move votes and acceptances and the statement that recomputes reputation from
-the graph both take their points from `REPUTATION`, so the stored and the recomputed totals
-follow one rule.
+Part of the graph model (graph/MODEL.md): `Member.reputation` is kept equal to these points
+summed over the member's answers. Every statement that moves or recomputes it takes its points
+from `REPUTATION` as parameters (the vote and acceptance writes, the recomputation, the seed's
+recount and consistency check), and the seed generator uses them too: one rule, one place.
 """
 
 from __future__ import annotations
