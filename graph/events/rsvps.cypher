@@ -89,14 +89,15 @@ RETURN e {.*, groupId: g.id} AS event,
   END AS waitlistPosition
 
 // name: event_counter_mismatches
-// Events that break the RSVP invariants: counters that disagree with the RSVPs, more going than the
-// capacity, or a waitlist while places are free. Empty when consistent.
+// Events that break the RSVP invariants: counters that disagree with the RSVPs, a member with two
+// RSVPs, more going than the capacity, or a waitlist while places are free. Empty when consistent.
 MATCH (e:Event)
 WITH e,
   COUNT { MATCH (e)<-[r:RSVPED]-(:Member) WHERE r.status = 'GOING' } AS going,
   COUNT { MATCH (e)<-[r:RSVPED]-(:Member) WHERE r.status = 'WAITLISTED' } AS waitlisted
 WHERE e.goingCount <> going
    OR e.waitlistCount <> waitlisted
+   OR EXISTS { MATCH (e)<-[:RSVPED]-(m:Member) WITH m, count(*) AS answers WHERE answers > 1 RETURN m }
    OR going > e.capacity
    OR (going < e.capacity AND waitlisted > 0)
    OR (e.goingCount < e.capacity AND e.waitlistCount > 0)

@@ -197,3 +197,19 @@ async def test_the_guarded_writes_alone_hold_the_capacity_without_the_in_process
     tickets = await _tickets(graph, event)
     waiting = [ticket for status, ticket in tickets.values() if status == "WAITLISTED"]
     assert len(set(waiting)) == CROWD - CAPACITY
+
+
+async def test_one_member_answering_differently_at_once_keeps_one_rsvp(graph):
+    """No queue and no counter to guard: INTERESTED and NOT_GOING at once still leave one RSVP.
+
+    Two transactions creating the same member's RSVP to one event conflict on the engine (both
+    change the two nodes' relationship lists) and, on Neo4j, queue on the event's write lock.
+    """
+    event, people = await _crowd(graph)
+    member = people[0]
+    repository = EventsRepository(graph)
+    for _ in range(3):
+        results = await asyncio.gather(*(repository.rsvp(member["id"], event["id"], status)
+                                         for status in ("INTERESTED", "NOT_GOING") * 5), return_exceptions=True)
+        assert all(isinstance(r, (RsvpResult, Conflict)) for r in results), results
+        assert await repository.event_counter_mismatches() == []
