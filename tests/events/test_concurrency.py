@@ -213,3 +213,9 @@ async def test_one_member_answering_differently_at_once_keeps_one_rsvp(graph):
                                          for status in ("INTERESTED", "NOT_GOING") * 5), return_exceptions=True)
         assert all(isinstance(r, (RsvpResult, Conflict)) for r in results), results
         assert await repository.event_counter_mismatches() == []
+
+
+async def test_the_consistency_check_reports_a_second_rsvp(graph):
+    event, people = await _crowd(graph)
+    await factories.rsvps(graph, [(people[0], event, "INTERESTED"), (people[0], event, "NOT_GOING")])
+    assert [row["id"] for row in await EventsRepository(graph).event_counter_mismatches()] == [event["id"]]
