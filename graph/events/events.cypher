@@ -174,3 +174,23 @@ CALL (fromGroups, fromTopics, candidates) {
   RETURN collect(e {.*, groupId: g.id, yourGroup: yourGroup, followedTopic: followedTopic}) AS page
 }
 RETURN id, size(candidates) AS total, page
+
+// name: events_of_groups
+// A page of the events each group hosts, with each list's total: with `$upcoming`, those yet to
+// end, soonest first; otherwise those that ended, most recent first. `$fromEnd` reverses the
+// order to take the last rows of each list (they come back reversed).
+UNWIND $ids AS id
+MATCH (g:Group {id: id})
+CALL (g) {
+  MATCH (g)-[:HOSTS]->(e:Event)
+  WHERE (e.endsAt >= datetime()) = $upcoming
+  WITH e, CASE WHEN $upcoming THEN e.startsAt.epochMillis ELSE -e.startsAt.epochMillis END AS position
+  ORDER BY
+    CASE WHEN $fromEnd THEN position END DESC,
+    CASE WHEN $fromEnd THEN e.id END DESC,
+    position ASC,
+    e.id ASC
+  SKIP $skip LIMIT $limit
+  RETURN collect(e {.*, groupId: g.id}) AS page
+}
+RETURN id, COUNT { MATCH (g)-[:HOSTS]->(e:Event) WHERE (e.endsAt >= datetime()) = $upcoming } AS total, page

@@ -110,6 +110,9 @@ class EventsRepository:
     async def attended_events_of_members(self, ids: list[str], **window: Any) -> dict[str, Page]:
         return _pages(await self.graph.read(QUERIES["attended_events_of_members"], ids=ids, **window))
 
+    async def events_of_groups(self, ids: list[str], *, upcoming: bool, **window: Any) -> dict[str, Page]:
+        return _pages(await self.graph.read(QUERIES["events_of_groups"], ids=ids, upcoming=upcoming, **window))
+
     async def upcoming_events_for_members(self, ids: list[str], **window: Any) -> dict[str, Page]:
         return _pages(await self.graph.read(QUERIES["upcoming_events_for_members"], ids=ids, **window))
 

@@ -28,6 +28,9 @@ class EventsContext:
         self.attended_by_member = page_loader(
             lambda ids, win, _: repo.attended_events_of_members(ids, **page_params(win))
         )
+        self.events_by_group = page_loader(
+            lambda ids, win, upcoming: repo.events_of_groups(ids, upcoming=upcoming, **page_params(win))
+        )
         self.upcoming_for_member = page_loader(
             lambda ids, win, _: repo.upcoming_events_for_members(ids, **page_params(win))
         )

@@ -164,6 +164,13 @@ async def attended_events(scope: RequestScope, *, member_id: str, win: Window) -
     return fetched
 
 
+async def events_of_group(scope: RequestScope, *, group_id: str, win: Window, upcoming: bool) -> Slice:
+    """The events a group hosts: yet to end and soonest first, or ended and most recent first."""
+    fetched = await _nested(events_of(scope).events_by_group, group_id, win, upcoming)
+    events_of(scope).prime_events(fetched.rows)
+    return fetched
+
+
 async def upcoming_events(scope: RequestScope, *, member_id: str, win: Window) -> Slice:
     """Upcoming events from the member's groups and followed topics, soonest first.
 

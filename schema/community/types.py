@@ -15,6 +15,7 @@ from resolvers.errors import BadUserInput
 from resolvers.ids import from_global_id, to_global_id
 from schema.connections.member_fields import ConnectionMemberFields
 from schema.context import Info
+from schema.events.group_fields import EventGroupFields
 from schema.events.member_fields import EventMemberFields
 from schema.qna.member_fields import QnaMemberFields
 from schema.relay import Connection, Node, SliceBacked, window
@@ -215,7 +216,7 @@ class Member(Node, QnaMemberFields, EventMemberFields, ConnectionMemberFields):
 
 
 @strawberry.federation.type(keys=["id"], description="An interest group: regional, product, role, industry or interest.")
-class Group(Node):
+class Group(Node, EventGroupFields):
     id: strawberry.ID
     slug: str
     name: str
