@@ -105,22 +105,35 @@ def main(data_dir: str) -> int:
     )
     print(f"embedded engine ready on bolt://127.0.0.1:{bolt_port}", flush=True)
 
+    try:
+        wait_until_unused(layout, stop)
+    finally:
+        # Always stop the JVM: its threads would otherwise keep this process alive after an error.
+        layout.state_file.unlink(missing_ok=True)
+        server.stop()
+        print("embedded engine stopped", flush=True)
+    return 0
+
+
+def wait_until_unused(layout: EngineLayout, stop: threading.Event) -> None:
+    """Return once no client has held the users file for the grace period, on a signal, or once
+    the data directory is gone (a deleted test directory must not leave an engine running)."""
     idle_since: float | None = None
     while not stop.wait(POLL_SECONDS):
+        if not layout.users_file.parent.is_dir():
+            return
         # Decide under the start-up lock, so no client can attach between the check and the stop.
-        with open(layout.lock_file, "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if users_gone(layout):
-                idle_since = idle_since or time.monotonic()
-                if time.monotonic() - idle_since >= IDLE_GRACE_SECONDS:
-                    layout.state_file.unlink(missing_ok=True)
-                    break
-            else:
-                idle_since = None
-    layout.state_file.unlink(missing_ok=True)
-    server.stop()
-    print("embedded engine stopped", flush=True)
-    return 0
+        try:
+            with open(layout.lock_file, "a+") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if users_gone(layout):
+                    idle_since = idle_since or time.monotonic()
+                    if time.monotonic() - idle_since >= IDLE_GRACE_SECONDS:
+                        return
+                else:
+                    idle_since = None
+        except FileNotFoundError:  # the directory was removed between the check and the open
+            return
 
 
 def launch(data_dir: str) -> int:

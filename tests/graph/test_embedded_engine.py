@@ -3,6 +3,7 @@
 import asyncio
 import json
 import os
+import shutil
 import stat
 import time
 
@@ -44,6 +45,15 @@ async def test_data_survives_a_restart_and_the_host_stops_when_unused(tmp_path):
         assert len(rows) == len(applied)
     mode = stat.S_IMODE(os.stat(layout.password_file).st_mode)
     assert mode == 0o600
+
+
+async def test_the_host_stops_when_its_data_directory_is_deleted(tmp_path):
+    data = tmp_path / "doomed"
+    async with open_graph(_settings(data)) as graph:
+        await graph.ping()
+        host = json.loads(EngineLayout(data).state_file.read_text())["pid"]
+    shutil.rmtree(data)  # as pytest does with old temporary directories
+    assert await gone(host, 30)
 
 
 def test_two_attachments_share_one_engine(data_dir):
