@@ -8,7 +8,10 @@ from typing import NamedTuple
 
 from resolvers.errors import BadUserInput
 
-NODE_TYPES = ("Member", "Group", "Topic", "Skill", "Question", "Answer", "Event")
+NODE_TYPES = (
+    "Member", "Group", "Topic", "Skill", "Question", "Answer", "Event", "Company",
+    "Trail", "Module", "Unit", "Superbadge", "Badge", "Certification", "Credential", "Quest", "LearningPlan", "PrizeDraw",
+)
 
 
 class GlobalId(NamedTuple):
@@ -32,3 +35,13 @@ def from_global_id(value: str, *, expect: str | None = None) -> GlobalId:
     if expect is not None and type_name != expect:
         raise BadUserInput(f"expected the ID of a {expect}, got the ID of a {type_name}")
     return GlobalId(type_name, local_id)
+
+
+def id_argument(value: str | None, *, expect: str, argument: str) -> str | None:
+    """The application id inside an argument's global ID; BAD_USER_INPUT naming the argument if malformed."""
+    if value is None:
+        return None
+    try:
+        return from_global_id(value, expect=expect).id
+    except BadUserInput as error:
+        raise BadUserInput(error.message, field=argument) from None

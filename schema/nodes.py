@@ -7,10 +7,15 @@ and the same privacy rules.
 
 from __future__ import annotations
 
+from schema.community.companies import ENTITIES as COMPANY_ENTITIES
 from schema.community.types import Group, Member, Skill, Topic
 from schema.connections.types import ENTITIES as CONNECTION_ENTITIES
 from schema.events.types import ENTITIES as EVENT_ENTITIES
+from schema.learning.types import ENTITIES as LEARNING_ENTITIES
 from schema.qna.types import ENTITIES as QNA_ENTITIES
 
-ENTITIES: list[type] = [Member, Group, Topic, Skill, *QNA_ENTITIES, *EVENT_ENTITIES, *CONNECTION_ENTITIES]
+__all__ = ["BY_TYPE_NAME", "ENTITIES", "LEARNING_ENTITIES"]
+
+ENTITIES: list[type] = [Member, Group, Topic, Skill, *COMPANY_ENTITIES, *QNA_ENTITIES, *EVENT_ENTITIES, *CONNECTION_ENTITIES,
+                        *LEARNING_ENTITIES]
 BY_TYPE_NAME: dict[str, type] = {cls.__name__: cls for cls in ENTITIES}

@@ -16,7 +16,8 @@ class Node:
     id: strawberry.ID = strawberry.field(description="Opaque global ID; pass it to `node(id:)`.")
 
 
-@strawberry.type(description="Where a page sits in its list.")
+# Every subgraph has connections: PageInfo is a value type they share.
+@strawberry.federation.type(shareable=True, description="Where a page sits in its list.")
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool

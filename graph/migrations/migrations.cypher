@@ -54,3 +54,75 @@ CREATE INDEX question_created IF NOT EXISTS FOR (q:Question) ON (q.createdAt)
 
 // name: v018_event_starts_index
 CREATE INDEX event_starts IF NOT EXISTS FOR (e:Event) ON (e.startsAt)
+
+// name: v019_trail_id_unique
+CREATE CONSTRAINT trail_id IF NOT EXISTS FOR (t:Trail) REQUIRE t.id IS UNIQUE
+
+// name: v020_trail_slug_unique
+CREATE CONSTRAINT trail_slug IF NOT EXISTS FOR (t:Trail) REQUIRE t.slug IS UNIQUE
+
+// name: v021_module_id_unique
+CREATE CONSTRAINT module_id IF NOT EXISTS FOR (m:Module) REQUIRE m.id IS UNIQUE
+
+// name: v022_module_slug_unique
+CREATE CONSTRAINT module_slug IF NOT EXISTS FOR (m:Module) REQUIRE m.slug IS UNIQUE
+
+// name: v023_unit_id_unique
+CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (u:Unit) REQUIRE u.id IS UNIQUE
+
+// name: v024_superbadge_id_unique
+CREATE CONSTRAINT superbadge_id IF NOT EXISTS FOR (s:Superbadge) REQUIRE s.id IS UNIQUE
+
+// name: v025_superbadge_slug_unique
+CREATE CONSTRAINT superbadge_slug IF NOT EXISTS FOR (s:Superbadge) REQUIRE s.slug IS UNIQUE
+
+// name: v026_badge_id_unique
+CREATE CONSTRAINT badge_id IF NOT EXISTS FOR (b:Badge) REQUIRE b.id IS UNIQUE
+
+// name: v027_badge_slug_unique
+CREATE CONSTRAINT badge_slug IF NOT EXISTS FOR (b:Badge) REQUIRE b.slug IS UNIQUE
+
+// name: v028_certification_id_unique
+CREATE CONSTRAINT certification_id IF NOT EXISTS FOR (c:Certification) REQUIRE c.id IS UNIQUE
+
+// name: v029_certification_slug_unique
+CREATE CONSTRAINT certification_slug IF NOT EXISTS FOR (c:Certification) REQUIRE c.slug IS UNIQUE
+
+// name: v030_release_id_unique
+CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE
+
+// name: v031_rank_id_unique
+CREATE CONSTRAINT rank_id IF NOT EXISTS FOR (r:Rank) REQUIRE r.id IS UNIQUE
+
+// name: v032_rank_position_unique
+CREATE CONSTRAINT rank_position IF NOT EXISTS FOR (r:Rank) REQUIRE r.position IS UNIQUE
+
+// name: v033_quest_id_unique
+CREATE CONSTRAINT quest_id IF NOT EXISTS FOR (q:Quest) REQUIRE q.id IS UNIQUE
+
+// name: v034_quest_slug_unique
+CREATE CONSTRAINT quest_slug IF NOT EXISTS FOR (q:Quest) REQUIRE q.slug IS UNIQUE
+
+// name: v035_prize_draw_month_unique
+CREATE CONSTRAINT prize_draw_month IF NOT EXISTS FOR (d:PrizeDraw) REQUIRE d.month IS UNIQUE
+
+// name: v036_company_id_unique
+CREATE CONSTRAINT company_id IF NOT EXISTS FOR (c:Company) REQUIRE c.id IS UNIQUE
+
+// name: v037_company_slug_unique
+CREATE CONSTRAINT company_slug IF NOT EXISTS FOR (c:Company) REQUIRE c.slug IS UNIQUE
+
+// name: v038_learning_plan_id_unique
+CREATE CONSTRAINT learning_plan_id IF NOT EXISTS FOR (p:LearningPlan) REQUIRE p.id IS UNIQUE
+
+// name: v039_credential_id_unique
+CREATE CONSTRAINT credential_id IF NOT EXISTS FOR (c:Credential) REQUIRE c.id IS UNIQUE
+
+// name: v040_credential_code_unique
+CREATE CONSTRAINT credential_code IF NOT EXISTS FOR (c:Credential) REQUIRE c.credentialId IS UNIQUE
+
+// name: v041_member_points_index
+CREATE INDEX member_points IF NOT EXISTS FOR (m:Member) ON (m.points)
+
+// name: v042_quest_month_index
+CREATE INDEX quest_month IF NOT EXISTS FOR (q:Quest) ON (q.month)

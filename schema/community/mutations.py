@@ -12,7 +12,8 @@ from schema.community.types import Group, GroupKind, Member, ProfileVisibility, 
 from schema.context import Info
 
 
-@strawberry.type(description="Why a mutation did nothing: the input field at fault, a message and a code.")
+# Every subgraph's payloads carry it: a value type they share.
+@strawberry.federation.type(shareable=True, description="Why a mutation did nothing: the input field at fault, a message and a code.")
 class UserError:
     field: str | None = strawberry.field(description="The input field at fault, as a dotted path.")
     message: str

@@ -13,10 +13,12 @@ from resolvers.community import service
 from resolvers.connections.context import connections
 from resolvers.errors import BadUserInput
 from resolvers.ids import from_global_id, to_global_id
+from schema.community.companies import CompanyMemberFields
 from schema.connections.member_fields import ConnectionMemberFields
 from schema.context import Info
 from schema.events.group_fields import EventGroupFields
 from schema.events.member_fields import EventMemberFields
+from schema.learning.member_fields import LearningMemberFields
 from schema.qna.member_fields import QnaMemberFields
 from schema.relay import Connection, Node, SliceBacked, window
 
@@ -119,7 +121,7 @@ class SkillRating:
 
 
 @strawberry.federation.type(keys=["id"], description="A member of the community.")
-class Member(Node, QnaMemberFields, EventMemberFields, ConnectionMemberFields):
+class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, ConnectionMemberFields, LearningMemberFields):
     id: strawberry.ID
     handle: str = strawberry.field(description="Unique, URL-safe name, as in profile URLs.")
     display_name: str

@@ -1,0 +1,31 @@
+"""The root types: every domain's query and mutation fields, mixed in.
+
+Each subgraph serves the root fields its packages define (`schema/subgraphs.py`); the public
+schema serves them all.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.community.companies import CompanyQueries
+from schema.community.mutations import CommunityMutations
+from schema.community.queries import CommunityQueries
+from schema.connections.mutations import ConnectionMutations
+from schema.connections.queries import ConnectionQueries
+from schema.events.mutations import EventMutations
+from schema.events.queries import EventQueries
+from schema.learning.mutations import LearningMutations
+from schema.learning.queries import LearningQueries
+from schema.qna.mutations import QnaMutations
+from schema.qna.queries import QnaQueries
+
+
+@strawberry.type
+class Query(CommunityQueries, CompanyQueries, QnaQueries, EventQueries, ConnectionQueries, LearningQueries):
+    pass
+
+
+@strawberry.type
+class Mutation(CommunityMutations, QnaMutations, EventMutations, ConnectionMutations, LearningMutations):
+    pass
