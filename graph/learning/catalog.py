@@ -110,12 +110,12 @@ class CatalogRepository:
 
     # -- filtered pages (`filters` are the statements' parameters) -----------------------
 
-    async def page(self, kind: str, *, skip: int, limit: int, **filters: Any) -> list[Row]:
-        """A page of `kind` (trails, modules, superbadges, badges, certifications)."""
-        value = kind[:-1]
-        rows = await self.graph.read(QUERIES[f"{kind}_page"], skip=skip, limit=limit, **filters)
+    async def page(self, listing: str, *, skip: int, limit: int, **filters: Any) -> list[Row]:
+        """A page of `listing` (trails, modules, superbadges, badges, certifications)."""
+        value = listing[:-1]
+        rows = await self.graph.read(QUERIES[f"{listing}_page"], skip=skip, limit=limit, **filters)
         return [row[value] for row in rows]
 
-    async def count(self, kind: str, **filters: Any) -> int:
-        rows = await self.graph.read(QUERIES[f"{kind}_count"], **filters)
+    async def count(self, listing: str, **filters: Any) -> int:
+        rows = await self.graph.read(QUERIES[f"{listing}_count"], **filters)
         return int(rows[0]["total"]) if rows else 0
