@@ -8,13 +8,6 @@ in-process variant sends the same burst through the ASGI app on one event loop.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Iterator
 
@@ -25,11 +18,10 @@ from graph.cypher import Query
 from graph.errors import Conflict
 from graph.events.repository import EventsRepository, RsvpResult
 from tests import factories
-from tests.conftest import TEST_SECRET
 from tests.events.helpers import RSVP
 from tests.gql import gid
+from tests.live_server import running_server
 
-ROOT = Path(__file__).resolve().parents[2]
 CAPACITY = 10
 CROWD = 100
 # Two worker processes: each queues its own requests to an event, and the two race in the database.
@@ -38,60 +30,12 @@ TICKETS = Query("event_tickets", """MATCH (m:Member)-[r:RSVPED]->(:Event {id: $e
 RETURN m.id AS memberId, r.status AS status, r.ticket AS ticket""", "", "", 0)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start_server(data_dir: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
-    """`community-api serve` on a free port, attached to the session's engine; waits for /readyz.
-
-    A port picked here can be taken before the server binds it, so a server that exits before it
-    is ready is retried on another port.
-    """
-    env = {**os.environ, "COMMUNITY_DATA_DIR": str(data_dir), "COMMUNITY_JWT_SECRET": TEST_SECRET,
-           "COMMUNITY_DEBUG": "1"}
-    env.pop("NEO4J_URI", None)
-    for _ in range(3):
-        port = _free_port()
-        with open(log_path, "ab") as log:  # the child keeps its own copy of the descriptor
-            server = subprocess.Popen([sys.executable, "-m", "schema.cli", "serve", "--port", str(port),
-                                       "--workers", str(WORKERS)],
-                                      cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2).status == 200:
-                    return server, f"http://127.0.0.1:{port}"
-            except OSError:
-                time.sleep(0.5)
-        _stop(server)
-        if time.monotonic() >= deadline:
-            break
-    raise AssertionError("the server did not become ready:\n" + log_path.read_text(errors="replace")[-3000:])
-
-
-def _stop(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def server(session_graph, data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real app in its own process, sharing the test session's engine; stopped after the module."""
     # `session_graph` first: the engine is running and migrated before the server attaches to it.
-    process, base_url = _start_server(data_dir, tmp_path_factory.mktemp("server") / "serve.log")
-    try:
+    with running_server(data_dir, tmp_path_factory.mktemp("server") / "serve.log", workers=WORKERS) as base_url:
         yield base_url
-    finally:
-        _stop(process)
 
 
 async def _crowd(graph):
