@@ -14,31 +14,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { composeServices } from '@apollo/composition';
-import { buildSchema, lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { InputError, readSubgraphs, UsageError } from './subgraph-files.mjs';
 
 const USAGE =
   'usage: node tools/compose-subgraphs.mjs --subgraph NAME=path [--subgraph ...] ' +
   '[--api-schema-out path] [--check-api-schema path]';
-
-class UsageError extends Error {} // bad arguments: exit 2 with the usage line
-class InputError extends Error {} // unreadable or unparsable file: exit 2
-
-function readSubgraphs(specs) {
-  return specs.map((spec) => {
-    const eq = spec.indexOf('=');
-    if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`bad --subgraph '${spec}' (want NAME=path)`);
-    const name = spec.slice(0, eq);
-    const path = spec.slice(eq + 1);
-    let typeDefs;
-    try {
-      typeDefs = parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      throw new InputError(`${path}: ${err.message}`);
-    }
-    // The URL only ends up in the supergraph's join__graph; any stable value will do.
-    return { name, typeDefs, url: `http://localhost/subgraphs/${name}/graphql` };
-  });
-}
 
 // One canonical text for a schema: sorted types/fields/args, graphql-js printing.
 // Descriptions stay in (they are part of the contract); whitespace and order do not matter.
@@ -84,9 +65,8 @@ function main(argv) {
     },
   });
   if (!values.subgraph?.length) throw new UsageError('at least one --subgraph is required');
-  const services = readSubgraphs(values.subgraph);
-  const names = services.map((s) => s.name);
-  if (new Set(names).size !== names.length) throw new UsageError(`duplicate subgraph name in ${names.join(', ')}`);
+  // The URL only ends up in the supergraph's join__graph; any stable value will do.
+  const services = readSubgraphs(values.subgraph, (name) => `http://localhost/subgraphs/${name}/graphql`);
 
   const result = composeServices(services);
   if (result.errors) {
