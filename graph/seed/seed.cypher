@@ -43,6 +43,9 @@ SET m.handle = row.handle,
     m.followerCount = coalesce(row.followerCount, 0),
     m.followingCount = coalesce(row.followingCount, 0),
     m.reputation = coalesce(row.reputation, 0),
+    m.points = coalesce(row.points, 0),
+    m.badgeCount = coalesce(row.badgeCount, 0),
+    m.rank = coalesce(row.rank, 1),
     m.searchText = toLower(row.handle + ' ' + coalesce(row.displayName, '') + ' ' + coalesce(row.headline, '') + ' ' + coalesce(row.jobTitle, '') + ' ' + coalesce(row.company, ''))
 RETURN count(m) AS written
 

@@ -21,6 +21,7 @@ from graph.cypher import Query, load_queries
 from graph.database import Graph
 from graph.errors import NotFound
 from graph.qna.reputation import REPUTATION
+from graph.seed.learning_writer import LEARNING_KINDS, LEARNING_MISMATCH_KINDS, LearningSeedWriter
 
 QUERIES = load_queries(Path(__file__).parent)
 
@@ -51,9 +52,12 @@ KINDS = (
     "endorsements",
     "events",
     "rsvps",
+    *LEARNING_KINDS,  # graph/seed/learning_writer.py
 )
 # What `counter_mismatches()` reports, each a count of records that break graph/MODEL.md.
-MISMATCH_KINDS = ("members", "groups", "questions", "answers", "reputation", "endorsements", "events")
+MISMATCH_KINDS = (
+    "members", "groups", "questions", "answers", "reputation", "endorsements", "events", *LEARNING_MISMATCH_KINDS,
+)
 DEFAULT_BATCH_SIZE = 5_000
 
 
@@ -78,8 +82,11 @@ def to_parameters(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class SeedWriter:
-    """Writes seed rows into a graph; one public method per node and relationship kind."""
+class SeedWriter(LearningSeedWriter):
+    """Writes seed rows into a graph; one public method per node and relationship kind.
+
+    The learning kinds (catalog, progress, companies, plans, credentials) come from `LearningSeedWriter`.
+    """
 
     def __init__(self, graph: Graph, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         if batch_size < 1:
@@ -192,7 +199,9 @@ class SeedWriter:
 
         followerCount/followingCount, memberCount/leaderCount, answer votes and score, question
         answerCount/firstAnsweredAt/acceptedAnswerId (from the answer with accepted = true),
-        reputation, HAS_SKILL.endorsementCount and event goingCount/waitlistCount/waitlistSeq.
+        reputation, HAS_SKILL.endorsementCount and event goingCount/waitlistCount/waitlistSeq;
+        then the learning ones (`recount_learning`): member points/badgeCount/rank, module
+        unitCount/points, trail moduleCount/estimatedMinutes, company employeeCount.
         Answers are recounted before reputation, which reads only relationships and `accepted`.
         Each statement scans its whole label: meant for test graphs, not for a seeded one.
         """
@@ -203,6 +212,7 @@ class SeedWriter:
         await self.graph.write(QUERIES["seed_recount_reputation"], **REPUTATION.params())
         await self.graph.write(QUERIES["seed_recount_endorsements"])
         await self.graph.write(QUERIES["seed_recount_events"])
+        await self.recount_learning()
 
     async def is_empty(self) -> bool:
         """True when the graph holds no member."""
@@ -211,7 +221,8 @@ class SeedWriter:
     async def counts(self) -> dict[str, int]:
         """Nodes and relationships of each seeded kind in the graph, keyed like `KINDS`."""
         rows = await self.graph.read(QUERIES["seed_counts"])
-        return {kind: int(rows[0][kind]) for kind in KINDS}
+        counts = {kind: int(rows[0][kind]) for kind in KINDS if kind not in LEARNING_KINDS}
+        return counts | await self.learning_counts()
 
     async def counter_mismatches(self) -> dict[str, int]:
         """How many records break each kind of counter or invariant (`MISMATCH_KINDS`); all 0 when consistent.
@@ -221,10 +232,16 @@ class SeedWriter:
         score, self-votes; reputation: stored differs from recomputed; endorsements: wrong
         endorsementCount, self-endorsements, endorsements of a skill not held; events: RSVP
         counters, goingCount over capacity, a waitlist with free places, waitlistSeq below a
-        ticket, not exactly one hosting group.
+        ticket, not exactly one hosting group. Learning (`seed_learning_mismatches`): points,
+        badges and ranks: stored vs recomputed; learning: module completions out of step with unit
+        completions or badges, superbadges before their prerequisites, duplicate COMPLETED or
+        EARNED, limited editions earned outside their window; catalog: module and trail counters,
+        units not in one module; credentials: not one holder and certification, two credentials
+        of one certification; companies: employeeCount, members with two employers.
         """
         rows = await self.graph.read(QUERIES["seed_counter_mismatches"], **REPUTATION.params())
-        return {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS}
+        mismatches = {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS if kind not in LEARNING_MISMATCH_KINDS}
+        return mismatches | await self.learning_mismatches()
 
 
 __all__ = ["KINDS", "MISMATCH_KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]
