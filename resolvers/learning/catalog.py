@@ -4,6 +4,7 @@ calendar), each fetched at most once per request."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,23 +52,26 @@ class CatalogContext:
             repo.recommendations_of_certifications, default=[])
         self.certifications_maintained_by: DataLoader[str, list[Row]] = keyed_loader(
             repo.maintained_certifications_of_modules, default=[])
-        self._ranks: list[Row] | None = None
-        self._releases: list[Row] | None = None
+        self._ranks: asyncio.Future[list[Row]] | None = None
+        self._releases: asyncio.Future[list[Row]] | None = None
 
     def prime(self, loader: DataLoader[str, Row | None], rows: list[Row]) -> None:
         """Remember rows a list query already returned, so their lookups by id cost nothing."""
         for row in rows:
             loader.prime(row["id"], row)
 
+    # Reference data is read once per request, even when many fields ask for it at the same time
+    # (a page of twenty members resolves twenty ranks concurrently): they share one future.
+
     async def ranks(self) -> "RankLadder":
         if self._ranks is None:
-            self._ranks = await self.repository.ranks()
-        return RankLadder(self._ranks)
+            self._ranks = asyncio.ensure_future(self.repository.ranks())
+        return RankLadder(await asyncio.shield(self._ranks))
 
     async def releases(self) -> list[Row]:
         if self._releases is None:
-            self._releases = await self.repository.releases()
-        return self._releases
+            self._releases = asyncio.ensure_future(self.repository.releases())
+        return await asyncio.shield(self._releases)
 
 
 def catalog(scope: RequestScope) -> CatalogContext:
