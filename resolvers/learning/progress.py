@@ -85,12 +85,13 @@ async def member_queue(member_id: str) -> AsyncIterator[None]:
 # -- mutations -----------------------------------------------------------------------------------
 
 
-def _target_id(value: str, expect: str) -> str | None:
-    """The application id in a global ID of type `expect`; None when malformed or of another type."""
+def _target_id(value: str, expect: str, field_name: str) -> tuple[str | None, Outcome[Any] | None]:
+    """The application id in a global ID of type `expect`, or the refusal of a malformed one
+    (BAD_USER_INPUT, as everywhere; an unknown but well-formed ID is NOT_FOUND later)."""
     try:
-        return from_global_id(value, expect=expect).id
-    except BadUserInput:
-        return None
+        return from_global_id(value, expect=expect).id, None
+    except BadUserInput as error:
+        return None, Outcome.refused(field_name, error.message)
 
 
 def _settled(scope: RequestScope, done: Completion) -> None:
@@ -105,9 +106,9 @@ def _settled(scope: RequestScope, done: Completion) -> None:
 async def complete_unit(scope: RequestScope, *, unit_global_id: str) -> Outcome[Completion]:
     """The viewer completes a unit: its points once, then the module, its badge, quests and rank."""
     viewer = scope.require_viewer()
-    unit_id = _target_id(unit_global_id, "Unit")
-    if unit_id is None:
-        return Outcome.refused("unitId", "no such unit", "NOT_FOUND")
+    unit_id, refused = _target_id(unit_global_id, "Unit", "unitId")
+    if refused is not None:
+        return refused
     async with member_queue(viewer.member_id):
         done = await progress(scope).repository.complete_unit(viewer.member_id, unit_id)
     if done.member_missing:
@@ -122,9 +123,9 @@ async def complete_superbadge(scope: RequestScope, *, superbadge_global_id: str)
     """The viewer completes a superbadge: refused (PREREQUISITES_MISSING, with the modules still
     missing) until every prerequisite module is completed; then its points, badge, quests and rank."""
     viewer = scope.require_viewer()
-    superbadge_id = _target_id(superbadge_global_id, "Superbadge")
-    if superbadge_id is None:
-        return Outcome.refused("superbadgeId", "no such superbadge", "NOT_FOUND")
+    superbadge_id, refused = _target_id(superbadge_global_id, "Superbadge", "superbadgeId")
+    if refused is not None:
+        return refused
     async with member_queue(viewer.member_id):
         done = await progress(scope).repository.complete_superbadge(viewer.member_id, superbadge_id)
     if done.member_missing:

@@ -410,7 +410,7 @@ async def test_a_quest_is_entered_once(graph, client, token_for):
 # -- bad input and authorization ---------------------------------------------------------------------
 
 
-async def test_bad_ids_are_not_found_and_write_nothing(graph, client, token_for):
+async def test_malformed_ids_are_bad_input_unknown_ones_not_found_and_nothing_is_written(graph, client, token_for):
     await lf.ranks(graph)
     member = await f.member(graph)
     module = await lf.module(graph, units=1, points=100)
@@ -424,14 +424,16 @@ async def test_bad_ids_are_not_found_and_write_nothing(graph, client, token_for)
         body = await gql(client, COMPLETE_UNIT, {"id": bad}, headers=headers)
         assert "errors" not in body, body
         payload = body["data"]["completeUnit"]
-        assert payload["userErrors"] == [{"field": "unitId", "message": "no such unit", "code": "NOT_FOUND"}]
+        code = "NOT_FOUND" if bad == missing_unit else "BAD_USER_INPUT"
+        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("unitId", code)]
         assert payload["unit"] is None and payload["member"] is None and payload["pointsAwarded"] == 0
         assert payload["moduleCompleted"] is None and payload["alreadyCompleted"] is None
 
     for bad in ("nope", gid("Module", module), gid("Superbadge", {"id": "missing"})):
         body = await gql(client, COMPLETE_SUPERBADGE, {"id": bad}, headers=headers)
         payload = body["data"]["completeSuperbadge"]
-        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("superbadgeId", "NOT_FOUND")]
+        code = "BAD_USER_INPUT" if bad in ("nope", gid("Module", module)) else "NOT_FOUND"
+        assert [(e["field"], e["code"]) for e in payload["userErrors"]] == [("superbadgeId", code)]
         assert payload["superbadge"] is None and payload["missing"] == []
 
     assert await SeedWriter(graph).counts() == counts
