@@ -19,7 +19,7 @@ import jwt
 
 from resolvers.errors import Unauthenticated
 
-ROLES = ("member", "recruiter", "admin")
+ROLES = ("member", "recruiter", "admin", "issuer")
 DEFAULT_TTL_SECONDS = 12 * 3600
 
 

@@ -109,7 +109,7 @@ CREATE (m)-[e:EARNED {id: randomUUID(), at: at}]->(b)
 SET m.badgeCount = m.badgeCount + 1
 RETURN b {.*} AS badge, e.id AS assertionId, e.at AS earnedAt
 
-// name: progress_promote_member
+// name: promote_member_rank
 // Promote member `$memberId` to the highest rank whose minPoints and minBadges their points and
 // badgeCount both meet, when it is above their stored rank, with a REACHED at `$at` for every
 // rank passed on the way (usually one). Ranks never go down. One row per rank reached, lowest

@@ -13,7 +13,7 @@ finds it. The steps, in order:
 4. enter the quests now finished (`award_completed_quests`), when a module or superbadge was completed;
 5. earn the badges of what was completed and of the quests (`progress_earn_badges`, which checks
    limited-edition windows and badges already earned);
-6. promote the rank (`progress_promote_member`), then read the member back (`progress_member`).
+6. promote the rank (`promote_member_rank`), then read the member back (`progress_member`).
 
 Times go to the database as epoch milliseconds; `at` is one instant per attempt, so every fact of
 one completion carries the same time.
@@ -176,7 +176,7 @@ class ProgressRepository:
 
     async def _promote(self, tx: Transaction, done: Completion, member_id: str, at: int) -> None:
         if done.points or done.badges:
-            rows = await tx.rows(QUERIES["progress_promote_member"], memberId=member_id, at=at)
+            rows = await tx.rows(QUERIES["promote_member_rank"], memberId=member_id, at=at)
             done.ranks = [r["rank"] for r in rows]
 
     async def _member(self, tx: Transaction, member_id: str) -> Row | None:
