@@ -357,13 +357,14 @@ CREATE (p)-[:ASSIGNED_TO {at: datetime({epochMillis: row.at})}]->(m)
 RETURN count(*) AS written
 
 // name: seed_prize_draws
-// Create prize draws from `$rows` of {id, month, seed, prizes, entryCount, drawnAt, drawnBy}.
+// Create prize draws from `$rows` of {id, month, seed, prizes, entryCount, entriesDigest, drawnAt, drawnBy}.
 UNWIND $rows AS row
 CREATE (d:PrizeDraw {id: row.id})
 SET d.month = row.month,
     d.seed = row.seed,
     d.prizes = row.prizes,
     d.entryCount = coalesce(row.entryCount, 0),
+    d.entriesDigest = row.entriesDigest,
     d.drawnAt = datetime({epochMillis: row.drawnAt}),
     d.drawnBy = row.drawnBy
 RETURN count(d) AS written
