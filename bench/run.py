@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
 import sys
 import time
@@ -19,6 +20,7 @@ import httpx
 from graph.system import QUERIES as SYSTEM
 from resolvers.auth import AuthSettings, issue_token
 from resolvers.ids import to_global_id
+from resolvers.pagination import encode_cursor
 from resolvers.runtime import DatabaseSettings, apply_migrations, open_graph
 from resolvers.seed.loader import graph_is_empty, load_seed
 from schema.app import AppSettings, create_app
@@ -43,6 +45,16 @@ OPERATIONS = {
         edges { node { title goingCount group { slug } attendees(first: 5) { nodes { handle } } } } } }""",
     "experts(skill: apex)": """{ experts(skill: "$skill:apex", first: 10) { totalCount
         edges { score node { handle } evidence { skillLevel endorsements acceptedAnswers } } } }""",
+    "leaderboard(GLOBAL, first: 50) + member, rank": """{ leaderboard(scope: GLOBAL, first: 50) { edges { node {
+        position points badgeCount rank { name } member { handle displayName } } } } }""",
+    "leaderboard(GLOBAL, first: 50, after: 5000th)": """{ leaderboard(scope: GLOBAL, first: 50, after: "$cursor:5000") {
+        edges { node { position points member { handle } } } } }""",
+    "leaderboard(COUNTRY: US, first: 50) + totalCount": """{ leaderboard(scope: COUNTRY, scopeId: "US", first: 50) {
+        totalCount edges { node { position points rank { name } member { handle } } } } }""",
+    "leaderboard(GROUP: largest, first: 50) + totalCount": """{ leaderboard(scope: GROUP, scopeId: "$group:largest",
+        first: 50) { totalCount edges { node { position points rank { name } member { handle } } } } }""",
+    "leaderboard(COMPANY: largest, first: 50) + totalCount": """{ leaderboard(scope: COMPANY,
+        scopeId: "$company:largest", first: 50) { totalCount edges { node { position points rank { name } member { handle } } } } }""",
 }
 
 # Personal operations, sent as the members `bench_personas` picks ($viewer, $target, ...).
@@ -57,7 +69,23 @@ VIEWER_OPERATIONS = {
         occurredAt reasons { kind } question { title } event { title } member { handle } } } } } }"""),
     "viewer.connectionPath(to: loneliest) [typical]": ("typical", """{ viewer { connectionPath(to: "$target", maxHops: 4) {
         length hops { kind } } } }"""),
+    "viewer.leaderboardPosition(GLOBAL) [typical]": ("typical", """{ viewer { leaderboardPosition(scope: GLOBAL) } }"""),
+    "viewer.leaderboardPosition(GLOBAL) [busiest]": ("busiest", """{ viewer { leaderboardPosition(scope: GLOBAL) } }"""),
+    "viewer.leaderboardPosition(COUNTRY) [typical]": ("typical", """{ viewer { leaderboardPosition(scope: COUNTRY) } }"""),
+    "viewer.leaderboardPosition(COUNTRY) [busiest]": ("busiest", """{ viewer { leaderboardPosition(scope: COUNTRY) } }"""),
 }
+
+
+async def leaderboard_scopes(client: httpx.AsyncClient) -> dict[str, str]:
+    """The largest group and company (of the first 100 by name) to rank; none when the data set has none."""
+    found = (await client.post("/graphql", json={"query": """{ groups(orderBy: MEMBER_COUNT, first: 1) { nodes { id } }
+        companies(first: 100) { nodes { id employeeCount } } }"""})).json()["data"]
+    scopes = {}
+    if found["groups"]["nodes"]:
+        scopes["$group:largest"] = found["groups"]["nodes"][0]["id"]
+    if found["companies"]["nodes"]:
+        scopes["$company:largest"] = max(found["companies"]["nodes"], key=lambda c: c["employeeCount"])["id"]
+    return scopes
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -87,7 +115,9 @@ async def main(argv: list[str]) -> int:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
             found = (await client.post("/graphql", json={"query": '{ skills(search: "apex", first: 1) { nodes { id } } }'})).json()
             names = {"$skill:apex": found["data"]["skills"]["nodes"][0]["id"],
-                     "$target": to_global_id("Member", personas["loneliest"])}
+                     "$target": to_global_id("Member", personas["loneliest"]),
+                     "$cursor:5000": encode_cursor(4999)}
+            names.update(await leaderboard_scopes(client))
             runs = [(name, query, None) for name, query in OPERATIONS.items()]
             runs += [(name, query, personas[who]) for name, (who, query) in VIEWER_OPERATIONS.items()]
             print(f"{'operation':<52} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'trips':>6}")
@@ -96,6 +126,10 @@ async def main(argv: list[str]) -> int:
                     continue
                 for placeholder, value in names.items():
                     query = query.replace(placeholder, value)
+                missing = re.search(r"\$[a-z]+:[a-z0-9]+", query)
+                if missing:  # such as a company in a data set that has none
+                    print(f"{name:<52} skipped: no {missing.group()} in this data set")
+                    continue
                 headers = {}
                 if viewer is not None:
                     headers["Authorization"] = "Bearer " + issue_token(auth, member_id=viewer, roles=["member"])

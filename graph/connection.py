@@ -65,7 +65,7 @@ async def open_graph(settings: DatabaseSettings) -> AsyncIterator[Graph]:
         # Retry transient failures briefly; past that a client is better served by UNAVAILABLE.
         max_transaction_retry_time=3.0,
     )
-    graph = Graph(driver, database, recover=keeper.recover if keeper else None)
+    graph = Graph(driver, database, recover=keeper.recover if keeper else None, embedded=settings.embedded)
     try:
         yield graph
     finally:

@@ -70,9 +70,11 @@ class Graph:
     """Runs named queries in read or write transactions on one driver."""
 
     def __init__(self, driver: neo4j.AsyncDriver, database: str, *,
-                 recover: Callable[[], Awaitable[None]] | None = None) -> None:
+                 recover: Callable[[], Awaitable[None]] | None = None, embedded: bool = False) -> None:
         self.driver = driver
         self.database = database
+        # True on the embedded engine: the migrations of graph/migrations/embedded/ apply to it only.
+        self.embedded = embedded
         # Called when the database is found unavailable: the embedded engine restarts its host
         # here. A real Neo4j needs nothing: the driver reconnects once the server is back.
         self._recover = recover

@@ -26,6 +26,7 @@ from resolvers.runtime import DatabaseSettings, Graph, apply_migrations, open_gr
 from resolvers.seed.loader import seed_demo_if_empty
 from schema.extensions import debug_enabled
 from schema.http import GraphQLEndpoint
+from schema.learning.sharing import open_badge_routes
 from schema.subgraphs import SUBGRAPHS, build_public_schema
 
 log = logging.getLogger("community_api")
@@ -86,6 +87,7 @@ def create_app(settings: AppSettings | None = None, *, graph: Graph | None = Non
         Route("/readyz", readyz),
         Route("/graphql", GraphQLEndpoint(build_public_schema(), graph_provider=_graph, auth=settings.auth,
                                           debug=debug), methods=["GET", "POST"]),
+        *open_badge_routes(),  # public Open Badges 3.0 documents of earned badges and credentials
     ]
     for name, build in SUBGRAPHS.items():
         endpoint = GraphQLEndpoint(build(), graph_provider=_graph, auth=settings.auth, debug=debug, graphql_ide=None)

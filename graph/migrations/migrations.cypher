@@ -126,3 +126,7 @@ CREATE INDEX member_points IF NOT EXISTS FOR (m:Member) ON (m.points)
 
 // name: v042_quest_month_index
 CREATE INDEX quest_month IF NOT EXISTS FOR (q:Quest) ON (q.month)
+
+// name: v046_earned_id_index
+// Open Badges assertions are looked up by the EARNED relationship's id.
+CREATE INDEX earned_id IF NOT EXISTS FOR ()-[e:EARNED]-() ON (e.id)

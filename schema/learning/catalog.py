@@ -17,7 +17,7 @@ from schema.context import Info
 from schema.relay import Connection, Node, window
 
 Row = dict[str, Any]
-Skill = Annotated["Skill", strawberry.lazy("schema.community.types")]
+SkillRef = Annotated["Skill", strawberry.lazy("schema.community.types")]
 
 
 def time_of(value: Any) -> datetime | None:
@@ -33,7 +33,7 @@ def reference_id(id: strawberry.ID, expect: str) -> str | None:
         return None
 
 
-def _skills(rows: list[Row]) -> list[Skill]:
+def _skills(rows: list[Row]) -> list[SkillRef]:
     from schema.community.types import Skill as SkillType
 
     return [SkillType.from_row(row) for row in rows]
@@ -197,7 +197,7 @@ class Module(Node):
         return [Unit.from_row(r) for r in await catalog(info.context.scope).units_of_module.load(self.row["id"])]
 
     @strawberry.field(description="The skills it teaches.")
-    async def skills(self, info: Info) -> list[Skill]:
+    async def skills(self, info: Info) -> list[SkillRef]:
         return _skills(await catalog(info.context.scope).skills_of_module.load(self.row["id"]))
 
     @strawberry.field(description="The badge completing it awards; null for maintenance modules.")
@@ -276,7 +276,7 @@ class Superbadge(Node):
         return [Module.from_row(r) for r in rows]
 
     @strawberry.field(description="The skills it tests.")
-    async def skills(self, info: Info) -> list[Skill]:
+    async def skills(self, info: Info) -> list[SkillRef]:
         return _skills(await catalog(info.context.scope).skills_of_superbadge.load(self.row["id"]))
 
     @strawberry.field(description="Its badge.")
@@ -321,7 +321,7 @@ class Certification(Node):
         return [Certification.from_row(r) for r in rows]
 
     @strawberry.field(description="The skills it attests.")
-    async def skills(self, info: Info) -> list[Skill]:
+    async def skills(self, info: Info) -> list[SkillRef]:
         return _skills(await catalog(info.context.scope).skills_of_certification.load(self.row["id"]))
 
     @strawberry.field(description="The modules and superbadges its exam guide recommends, in order.")

@@ -20,8 +20,10 @@ from resolvers.ids import to_global_id
 from resolvers.learning import credentials as service
 from resolvers.learning import paths
 from resolvers.learning.catalog import catalog
+from resolvers.learning.open_badges import credential_valid_until
 from schema.context import Info
 from schema.learning.catalog import Certification, Module, Release, Superbadge, learning_item, reference_id, time_of
+from schema.learning.sharing import Sharing
 from schema.relay import Connection, Node, window
 
 if TYPE_CHECKING:
@@ -107,6 +109,18 @@ class Credential(Node):
     @strawberry.field(description="EXPIRED only: the maintenance deadline it missed (the earliest one).")
     async def expired_at(self, info: Info) -> datetime | None:
         return (await service.state_of(info.context.scope, self.row)).expired_at
+
+    @strawberry.field(description=(
+        "Share it: its Open Badges 3.0 document (public, unsigned, with its status) and a LinkedIn "
+        "add-to-profile link whose expiry is the maintenance deadline when one is due or missed."))
+    async def sharing(self, info: Info) -> Sharing:
+        scope = info.context.scope
+        certification = await catalog(scope).certification_by_id.load(self.row["certificationId"])
+        state = await service.state_of(scope, self.row)
+        deadline = state.expired_at if state.status == "EXPIRED" else state.deadline
+        return Sharing.for_credential({
+            "credentialId": self.credential_id, "earnedAt": self.earned_at, "certificationTitle": certification["title"],
+            "expiresAt": credential_valid_until(status=state.status, maintenance_deadline=deadline)})
 
     @classmethod
     def from_row(cls, row: Row) -> "Credential":

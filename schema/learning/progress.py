@@ -21,6 +21,7 @@ from resolvers.learning import progress as service
 from resolvers.learning.catalog import catalog
 from schema.context import Info
 from schema.learning.catalog import Badge, BadgeKind, Module, Rank, Superbadge, Trail, Unit, time_of
+from schema.learning.sharing import Sharing
 from schema.relay import Connection, window
 
 if TYPE_CHECKING:
@@ -53,6 +54,11 @@ class EarnedBadge:
     earned_at: datetime
     assertion_id: str = strawberry.field(description=(
         "The stable id of this award (its Open Badges assertion); the same whenever it is read."))
+
+    @strawberry.field(description=(
+        "Share it: its Open Badges 3.0 document (public, unsigned) and a LinkedIn add-to-profile link."))
+    def sharing(self) -> Sharing:
+        return Sharing.for_earned_badge({"id": self.assertion_id, "at": self.earned_at, "badgeTitle": self.badge.title})
 
     @classmethod
     def from_row(cls, row: Row) -> "EarnedBadge":
