@@ -8,13 +8,6 @@ member race in the database (each worker queues its own), not only on one event 
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Iterator
 
@@ -24,70 +17,22 @@ import pytest
 from graph.errors import Conflict
 from graph.learning.progress import Completion, ProgressRepository
 from tests import factories as f
-from tests.conftest import TEST_SECRET
 from tests.gql import gid
 from tests.learning import factories as lf
 from tests.learning.progress_helpers import COMPLETE_UNIT, assert_consistent, ledger
+from tests.live_server import running_server
 
-ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 2
 MEMBERS = 4
 REPEATS = 5  # every request is sent this many times at once
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _start_server(data_dir: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
-    """`python -m schema.cli serve` on a free port, attached to the session's engine; waits for /readyz.
-
-    A port picked here can be taken before the server binds it, so a server that exits before it
-    is ready is retried on another port.
-    """
-    env = {**os.environ, "COMMUNITY_DATA_DIR": str(data_dir), "COMMUNITY_JWT_SECRET": TEST_SECRET,
-           "COMMUNITY_DEBUG": "1"}
-    env.pop("NEO4J_URI", None)
-    for _ in range(3):
-        port = _free_port()
-        with open(log_path, "ab") as log:  # the child keeps its own copy of the descriptor
-            server = subprocess.Popen([sys.executable, "-m", "schema.cli", "serve", "--port", str(port),
-                                       "--workers", str(WORKERS)],
-                                      cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2).status == 200:
-                    return server, f"http://127.0.0.1:{port}"
-            except OSError:
-                time.sleep(0.5)
-        _stop(server)
-        if time.monotonic() >= deadline:
-            break
-    raise AssertionError("the server did not become ready:\n" + log_path.read_text(errors="replace")[-3000:])
-
-
-def _stop(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def server(session_graph, data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real app in its own process, sharing the test session's engine; stopped after the module."""
-    process, base_url = _start_server(data_dir, tmp_path_factory.mktemp("progress-server") / "serve.log")
-    try:
+    with running_server(data_dir, tmp_path_factory.mktemp("progress-server") / "serve.log",
+                        workers=WORKERS) as base_url:
         yield base_url
-    finally:
-        _stop(process)
 
 
 async def _send(http: httpx.AsyncClient, headers: dict[str, str], unit: dict) -> dict:

@@ -79,3 +79,24 @@ async def test_the_viewer_is_the_same_on_both_sides_of_the_gateway(graph, gatewa
     member = await factories.member(graph)
     data = await _ask(gateway, "{ viewer { handle } }", headers=token_for(member["id"]))
     assert data["viewer"] == {"handle": member["handle"]}
+
+
+@pytest.mark.slow
+async def test_a_member_joins_fields_of_both_subgraphs_and_a_learning_mutation_goes_through(graph, gateway, token_for):
+    await learning.ranks(graph)
+    member = await factories.member(graph)
+    module = await learning.module(graph, units=1, points=250)
+    await learning.trail(graph, [module], title="Quick Start")
+    (unit,) = module["units"]
+    headers = token_for(member["id"])
+    done = await _ask(gateway, """mutation($id: ID!) { completeUnit(input: {unitId: $id}) {
+        pointsAwarded badgesEarned { badge { title } } member { handle points } userErrors { code } } }""",
+                      {"id": gid("Unit", unit)}, headers=headers)
+    assert done["completeUnit"]["pointsAwarded"] == 250 and done["completeUnit"]["userErrors"] == []
+    assert done["completeUnit"]["member"] == {"handle": member["handle"], "points": 250}
+    # community fields (handle, followers) and learning fields (points, rank, trail progress) in one query
+    data = await _ask(gateway, """{ viewer { handle followerCount points badgeCount rank { rank { name } }
+        trailProgress { nodes { trail { title } percent } } } }""", headers=headers)
+    assert data["viewer"] == {"handle": member["handle"], "followerCount": 0, "points": 250, "badgeCount": 1,
+                              "rank": {"rank": {"name": "Scout"}},
+                              "trailProgress": {"nodes": [{"trail": {"title": "Quick Start"}, "percent": 100.0}]}}
