@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 import time
 from typing import Any, Awaitable, Callable, TypeVar
 
@@ -115,9 +117,23 @@ class Graph:
         """Run several statements in one read transaction."""
         return await self._execute("read", work)
 
-    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        """Run several statements in one write transaction: all of them happen, or none."""
-        return await self._execute("write", work)
+    async def write_tx(self, work: Callable[[Transaction], Awaitable[T]], *, attempts: int = 1) -> T:
+        """Run several statements in one write transaction: all of them happen, or none.
+
+        With `attempts` > 1 a transaction that lost a race (Conflict) is run again, after a short
+        random pause, up to that many times: for writes that a crowd may hit at once (one event's
+        RSVPs, one member's completions), whose bursts can outlast the driver's own few seconds of
+        retries. That is safe because a failed attempt wrote nothing and `work` re-reads everything
+        it decides on.
+        """
+        for attempt in range(1, attempts + 1):
+            try:
+                return await self._execute("write", work)
+            except Conflict:
+                if attempt >= attempts:
+                    raise
+                await asyncio.sleep(random.uniform(0.01, 0.1) * attempt)
+        raise AssertionError("unreachable")
 
     async def ping(self) -> bool:
         """Whether the database answers a trivial statement now."""

@@ -37,7 +37,7 @@ def from_global_id(value: str, *, expect: str | None = None) -> GlobalId:
     return GlobalId(type_name, local_id)
 
 
-def id_argument(value: str | None, *, expect: str, argument: str) -> str | None:
+def id_argument(value: str | None, expect: str, argument: str) -> str | None:
     """The application id inside an argument's global ID; BAD_USER_INPUT naming the argument if malformed."""
     if value is None:
         return None

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+from datetime import datetime
+from typing import Any, Callable, Generic, TypeVar
 
 import strawberry
 
 from resolvers import pagination
+from resolvers.errors import BadUserInput
+from resolvers.ids import from_global_id
 
 NodeT = TypeVar("NodeT")
+
+
+def time_of(value: Any) -> datetime | None:
+    """A driver datetime as a Python one (None stays None)."""
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def reference_id(id: strawberry.ID, expect: str) -> str | None:
+    """The application id inside an entity reference (`node`, `_entities`), or None when it is
+    malformed or of another type: such a reference resolves to null, like a missing entity."""
+    try:
+        return from_global_id(str(id), expect=expect).id
+    except BadUserInput:
+        return None
 
 
 @strawberry.interface(description="An object with a globally unique, opaque ID.")

@@ -6,19 +6,15 @@ the embedded engine stores a fixed-offset Python datetime parameter as a LOCAL D
 
 from __future__ import annotations
 
-import asyncio
-import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Iterable, TypeVar
+from typing import Any, Iterable
 
 from graph.community.repository import Page, Row, Visibility
 from graph.cypher import load_queries
 from graph.database import Graph, Transaction
-from graph.errors import Conflict
 
 QUERIES = load_queries(Path(__file__).parent)
-T = TypeVar("T")
 # Writes to one event's counters conflict when they overlap (write locks on Neo4j, a failed commit on
 # the embedded engine). The driver retries for a few seconds; a crowd answering one event at once can
 # outlast that, so the whole transaction is tried again a few times before the client hears CONFLICT.
@@ -62,17 +58,6 @@ class EventsRepository:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-
-    async def _write_retrying(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        """One write transaction, tried again (after a short random pause) when it loses a race."""
-        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
-            try:
-                return await self.graph.write_tx(work)
-            except Conflict:
-                if attempt == CONFLICT_ATTEMPTS:
-                    raise
-                await asyncio.sleep(random.uniform(0.01, 0.1) * attempt)
-        raise AssertionError("unreachable")
 
     # -- lookups by key (behind DataLoaders) -------------------------------------------
 
@@ -158,7 +143,7 @@ class EventsRepository:
                 event = (await tx.one(QUERIES["events_by_ids"], ids=[event_id]))["event"]
             return UpdateResult(event, promoted=promoted)
 
-        return await self._write_retrying(work)
+        return await self.graph.write_tx(work, attempts=CONFLICT_ATTEMPTS)
 
     async def _promote(self, tx: Transaction, event_id: str, places: int) -> tuple[str, ...]:
         row = await tx.one(QUERIES["promote_waitlisted"], eventId=event_id, limit=places)
@@ -196,7 +181,7 @@ class EventsRepository:
             outcome = await tx.one(QUERIES["rsvp_outcome"], **params)
             return RsvpResult(outcome["event"], outcome["status"], outcome["waitlistPosition"], promoted=promoted)
 
-        return await self._write_retrying(work)
+        return await self.graph.write_tx(work, attempts=CONFLICT_ATTEMPTS)
 
     # -- invariants ---------------------------------------------------------------------
 

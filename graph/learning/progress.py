@@ -21,18 +21,14 @@ one completion carries the same time.
 
 from __future__ import annotations
 
-import asyncio
-import random
 import time
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, TypeVar
+from typing import Any
 
 from graph.community.repository import Page, Row
 from graph.database import Graph, Transaction
-from graph.errors import Conflict
 from graph.learning import QUERIES
 
-T = TypeVar("T")
 # The driver retries a lost race for a few seconds; a burst of completions by one member (a double
 # submission, several tabs, workers racing) can outlast that. Each attempt re-reads everything it
 # decides on and a failed one wrote nothing, so the whole transaction is simply tried again.
@@ -88,16 +84,6 @@ class ProgressRepository:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
 
-    async def _write_retrying(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
-            try:
-                return await self.graph.write_tx(work)
-            except Conflict:
-                if attempt == CONFLICT_ATTEMPTS:
-                    raise
-                await asyncio.sleep(random.uniform(0.01, 0.1) * attempt)
-        raise AssertionError("unreachable")
-
     # -- writes ---------------------------------------------------------------------------
 
     async def complete_unit(self, member_id: str, unit_id: str) -> Completion:
@@ -130,7 +116,7 @@ class ProgressRepository:
             done.member = await self._member(tx, member_id)
             return done
 
-        return await self._write_retrying(work)
+        return await self.graph.write_tx(work, attempts=CONFLICT_ATTEMPTS)
 
     async def complete_superbadge(self, member_id: str, superbadge_id: str) -> Completion:
         """Member `member_id` completes superbadge `superbadge_id` once its prerequisites are done."""
@@ -161,7 +147,7 @@ class ProgressRepository:
             done.member = await self._member(tx, member_id)
             return done
 
-        return await self._write_retrying(work)
+        return await self.graph.write_tx(work, attempts=CONFLICT_ATTEMPTS)
 
     async def _after_completion(self, tx: Transaction, done: Completion, member_id: str,
                                 badge_ids: list[str | None], at: int) -> None:

@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from graph.community.repository import Row
 from graph.errors import Conflict
 from resolvers.errors import BadUserInput, Forbidden
-from resolvers.ids import from_global_id
+from resolvers.ids import from_global_id, id_argument
 from resolvers.community.loaders import forget
 from resolvers.pagination import Slice, Window, paginate, slice_of
 from resolvers.community.validation import (
@@ -82,15 +82,6 @@ async def group_by_slug(scope: RequestScope, *, slug: str) -> Row | None:
     return row
 
 
-def _local_id(value: str | None, expect: str, argument: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return from_global_id(value, expect=expect).id
-    except BadUserInput as error:
-        raise BadUserInput(error.message, field=argument) from None
-
-
 def _country(value: str | None, argument: str = "country") -> str | None:
     if value is None:
         return None
@@ -135,8 +126,8 @@ async def list_members(
         skills=skills,
         country=_country(country),
         city=_bounded(city, "city"),
-        groupId=_local_id(group_id, "Group", "groupId"),
-        topicId=_local_id(topic_id, "Topic", "topicId"),
+        groupId=id_argument(group_id, "Group", "groupId"),
+        topicId=id_argument(topic_id, "Topic", "topicId"),
     )
     order = _choice(order_by, MEMBER_ORDERS, "orderBy")
     repo, visibility = scope.community, scope.visibility
@@ -168,7 +159,7 @@ async def list_groups(
     filters = dict(
         search=clean_search(search),
         kind=_choice(kind, GROUP_KINDS, "kind"),
-        topicId=_local_id(topic_id, "Topic", "topic"),
+        topicId=id_argument(topic_id, "Topic", "topic"),
         country=_country(country),
         city=_bounded(city, "city"),
         nearLatitude=latitude,

@@ -13,7 +13,7 @@ from resolvers.community.validation import checked_near
 from resolvers.connections.context import connections
 from resolvers.connections.ranking import expert_weights, suggestion_weights
 from resolvers.errors import BadUserInput, Forbidden
-from resolvers.ids import from_global_id
+from resolvers.ids import id_argument
 from resolvers.pagination import Slice, Window
 from resolvers.scope import RequestScope
 
@@ -78,8 +78,8 @@ async def experts(
     if skill_global_id is None and topic_global_id is None:
         raise BadUserInput("give a `skill`, a `topic`, or both", field="skill")
     _forwards_only(win)
-    skill_id = _id_argument(skill_global_id, "Skill", "skill")
-    topic_id = _id_argument(topic_global_id, "Topic", "topic")
+    skill_id = id_argument(skill_global_id, "Skill", "skill")
+    topic_id = id_argument(topic_global_id, "Topic", "topic")
     latitude, longitude, radius = checked_near(near)
     near_params = None if near is None else {"latitude": latitude, "longitude": longitude, "radiusKm": radius}
     total, rows = await connections(scope).repository.experts(
@@ -87,15 +87,6 @@ async def experts(
         weights=expert_weights().params(), skip=win.skip, limit=win.limit)
     _prime(scope, [row["member"] for row in rows])
     return _ranked_slice(total, rows, win)
-
-
-def _id_argument(value: str | None, expect: str, argument: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return from_global_id(value, expect=expect).id
-    except BadUserInput as error:
-        raise BadUserInput(error.message, field=argument) from None
 
 
 async def endorse_skill(scope: RequestScope, *, member_global_id: str, skill_global_id: str,

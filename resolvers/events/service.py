@@ -30,7 +30,7 @@ from resolvers.events.validation import (
     filter_instant,
     zone,
 )
-from resolvers.ids import from_global_id
+from resolvers.ids import from_global_id, id_argument
 from resolvers.pagination import Slice, Window, paginate, slice_of
 from resolvers.scope import RequestScope
 
@@ -42,15 +42,6 @@ _CLEARABLE = {"description": "description", "venue": "venue", "city": "city", "c
 
 def events_of(scope: RequestScope) -> EventsContext:
     return scope.per_request(EventsContext)
-
-
-def _local_id(value: str | None, expect: str, argument: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return from_global_id(value, expect=expect).id
-    except BadUserInput as error:
-        raise BadUserInput(error.message, field=argument) from None
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], argument: str) -> str | None:
@@ -92,8 +83,8 @@ async def list_events(
     filters = dict(
         upcoming=upcoming,
         kind=_choice(kind, EVENT_KINDS, "kind"),
-        groupId=_local_id(group_id, "Group", "groupId"),
-        topicId=_local_id(topic_id, "Topic", "topic"),
+        groupId=id_argument(group_id, "Group", "groupId"),
+        topicId=id_argument(topic_id, "Topic", "topic"),
         nearLatitude=latitude,
         nearLongitude=longitude,
         radiusKm=radius,

@@ -13,7 +13,7 @@ from graph.community.repository import Row
 from resolvers.community.service import member_by_id
 from resolvers.community.validation import clean_search
 from resolvers.errors import BadUserInput
-from resolvers.ids import from_global_id
+from resolvers.ids import id_argument
 from resolvers.pagination import Slice, Window, paginate, slice_of
 from resolvers.qna.loaders import qna
 from resolvers.qna.routing import MAX_SUGGESTIONS
@@ -22,16 +22,6 @@ from resolvers.scope import RequestScope
 QUESTION_ORDERS = ("NEWEST", "VOTES", "UNANSWERED_OLDEST")
 ANSWER_WITHIN_HOURS = 48  # the community's promise: most questions answered by peers within 48 hours
 VOTE_VALUES = {"UP": 1, "DOWN": -1, "NONE": 0}
-
-
-def local_id(value: str | None, expect: str, argument: str) -> str | None:
-    """The application id inside a global ID of type `expect`; BAD_USER_INPUT naming `argument` otherwise."""
-    if value is None:
-        return None
-    try:
-        return from_global_id(value, expect=expect).id
-    except BadUserInput as error:
-        raise BadUserInput(error.message, field=argument) from None
 
 
 # -- lookups ---------------------------------------------------------------------------
@@ -89,9 +79,9 @@ async def list_questions(
     if order_by not in QUESTION_ORDERS:
         raise BadUserInput(f"`orderBy` must be one of {', '.join(QUESTION_ORDERS)}", field="orderBy")
     filters = dict(
-        topicId=local_id(topic, "Topic", "filter.topic"),
-        groupId=local_id(group, "Group", "filter.group"),
-        authorId=local_id(author_id, "Member", "filter.authorId"),
+        topicId=id_argument(topic, "Topic", "filter.topic"),
+        groupId=id_argument(group, "Group", "filter.group"),
+        authorId=id_argument(author_id, "Member", "filter.authorId"),
         unanswered=unanswered,
         search=clean_search(search),
         orderBy=order_by,
@@ -176,8 +166,8 @@ async def answer_stats(scope: RequestScope, *, topic: str | None = None, group: 
                        since: datetime | None = None) -> AnswerStats:
     """How fast questions (asked since `since`, in a topic or group) get a first answer; one query."""
     row = await qna(scope).repository.answer_stats(
-        topic_id=local_id(topic, "Topic", "topic"),
-        group_id=local_id(group, "Group", "group"),
+        topic_id=id_argument(topic, "Topic", "topic"),
+        group_id=id_argument(group, "Group", "group"),
         since_millis=epoch_millis(since) if since is not None else None,
         within_hours=float(ANSWER_WITHIN_HOURS),
     )

@@ -4,7 +4,11 @@
 names nodes written before it: the taxonomy (topics, skills, the skills each topic covers),
 members, groups, then the community's relationships (group topics, memberships, skills held,
 topic follows, follows), then its activity (questions with their topics and group, answers,
-votes, endorsements, events with their topics and speakers, RSVPs).
+votes, endorsements, events with their topics and speakers, RSVPs), then learning, in the order
+of graph/seed/learning_writer.py's `LEARNING_KINDS`: companies and who works there, the rank
+ladder, releases, the catalog (badges, modules, units, trails, superbadges, certifications,
+maintenance modules, quests), completions, earned badges, rank history, credentials, learning
+plans and prize draws.
 
 The same size, seed and `now` always give the same rows, value for value: every random choice
 comes from `random.Random` streams derived from the seed, ids are UUIDs drawn from them, and
@@ -14,7 +18,10 @@ votes, endorsements, events, RSVPs) is dated in the two years before `now` (by d
 start of the current UTC day), because the API's "upcoming" and "recent" mean relative to the
 real now: upcoming events start at least a day after `now`. Another `now` keeps the community
 and the ids, authors and topics of the questions; times, and what depends on them (who could
-answer or vote by then, reputations, RSVPs), change.
+answer or vote by then, reputations, RSVPs), change. Learning is dated the same way: the
+catalog (modules, trails, superbadges, certifications), the ladder and the companies stay; the
+release calendar, quests (the current month and six before it), dated badges, every member's
+learning history, credentials, plans and draws are placed before `now`.
 
 Rows use the property names of graph/MODEL.md; relationship rows name their ends by id
 (`followerId`/`followeeId`, `memberId`/`groupId`, `memberId`/`skillId`, `memberId`/`topicId`,
@@ -23,15 +30,18 @@ Rows use the property names of graph/MODEL.md; relationship rows name their ends
 and `questionId`, events `groupId`, `topicIds` and `speakerIds`. Counters (`followerCount`,
 `followingCount`, `memberCount`, `leaderCount`, `reputation`, `endorsementCount`,
 `answerCount`, `firstAnsweredAt`, `acceptedAnswerId`, `upvotes`, `downvotes`, `score`,
-`goingCount`, `waitlistCount`, `waitlistSeq`) are computed here from the very relationships
-that are yielded later, so they are consistent once everything is written.
+`goingCount`, `waitlistCount`, `waitlistSeq`, and the learning ones: member `points`,
+`badgeCount`, `rank`, module `unitCount`/`points`, trail `moduleCount`/`estimatedMinutes`,
+company `employeeCount`, draw `entryCount`) are computed here from the very relationships that
+are yielded later, so they are consistent once everything is written.
 
 The activity is built by `qna.py` (questions, answers, votes, reputation), `endorsements.py`
-and `events.py` (events, RSVPs); see them for the distributions.
+and `events.py` (events, RSVPs); learning by `learning.py` (catalog, companies, progress replayed
+through the API's rules, credentials); see them for the distributions.
 
-Memory: node rows are kept (about 2 KB a member); follows, answers, votes, endorsements and
-RSVPs are kept as int arrays and turned into rows one batch at a time; question and answer
-texts are drawn only when emitted.
+Memory: node rows are kept (about 2 KB a member); follows, answers, votes, endorsements, RSVPs,
+completions, earned badges and promotions are kept as int arrays and turned into rows one batch
+at a time; question and answer texts are drawn only when emitted.
 """
 
 from __future__ import annotations
@@ -48,11 +58,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
+from graph.seed.learning_writer import LEARNING_KINDS
 from resolvers.seed import taxonomy as tx
 from resolvers.seed.draw import DAY, YEAR, adjacency
 from resolvers.seed.draw import weighted as _weighted
 from resolvers.seed.endorsements import EndorsementBuilder
 from resolvers.seed.events import EventBuilder
+from resolvers.seed.learning import LearningBuilder
 from resolvers.seed.qna import QnaBuilder
 
 UTC = timezone.utc
@@ -77,6 +89,7 @@ KINDS: tuple[str, ...] = (
     "endorsements",
     "events",
     "rsvps",
+    *LEARNING_KINDS,  # resolvers/seed/learning.py, in graph/seed/learning_writer.py's write order
 )
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]{2,29}$")
 VISIBILITY = (("PUBLIC", 80), ("MEMBERS", 15), ("PRIVATE", 5))
@@ -170,7 +183,7 @@ class SeedGenerator:
             "endorsements": len(self.endorsements.e_from),
             "events": len(self.event_builder.events),
             "rsvps": len(self.event_builder.r_member),
-        }
+        } | self.learning.totals()
 
     def batches(self) -> Iterator[Batch]:
         """Every row, in write order, `batch_size` rows at a time (a batch never mixes kinds)."""
@@ -186,6 +199,8 @@ class SeedGenerator:
     def rows(self, kind: str) -> Iterator[dict[str, Any]]:
         """All rows of one kind; each call starts the kind over and yields the same rows."""
         self._build()
+        if kind in LEARNING_KINDS:
+            return self.learning.rows(kind)
         emit = {
             "topics": self._topic_rows,
             "skills": self._skill_rows,
@@ -246,6 +261,8 @@ class SeedGenerator:
         self.endorsements.build()
         self.event_builder = EventBuilder(self)
         self.event_builder.build()
+        self.learning = LearningBuilder(self)
+        self.learning.build()
         self._built = True
 
     def _build_taxonomy(self) -> None:

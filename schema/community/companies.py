@@ -15,26 +15,14 @@ import strawberry
 from strawberry import Private
 
 from resolvers.community import companies as service
-from resolvers.errors import BadUserInput
-from resolvers.ids import from_global_id, to_global_id
+from resolvers.ids import to_global_id
 from schema.context import Info
 from schema.learning.plans import PlanCompanyFields
-from schema.relay import Connection, Node, SliceBacked, window
+from schema.relay import Connection, Node, SliceBacked, reference_id, time_of, window
 
 Row = dict[str, Any]
 # Lazy: schema.community.types imports this module (Member inherits CompanyMemberFields).
 MemberRef = Annotated["Member", strawberry.lazy("schema.community.types")]
-
-
-def _time(value: Any) -> datetime | None:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
-def _local_id(id: strawberry.ID, expect: str) -> str | None:
-    try:
-        return from_global_id(str(id), expect=expect).id
-    except BadUserInput:  # a malformed representation resolves to null, like a missing entity
-        return None
 
 
 @strawberry.enum(description="A member's role at the company they work at.")
@@ -84,7 +72,7 @@ class Company(Node, PlanCompanyFields):
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Company | None":
-        local = _local_id(id, "Company")
+        local = reference_id(id, "Company")
         return await cls.by_id(info, local) if local else None
 
     @strawberry.field(description=(
@@ -96,7 +84,7 @@ class Company(Node, PlanCompanyFields):
         fetched = await service.employees(info.context.scope, company_id=self.row["id"],
                                           win=window(first, after, last, before))
         edges = [EmployeeEdge(node=Member.from_row(row["member"]), cursor=cursor, role=CompanyRole(row["role"]),
-                              since=_time(row.get("since")))
+                              since=time_of(row.get("since")))
                  for row, cursor in zip(fetched.rows, fetched.cursors())]
         return EmployeeConnection(edges=edges, fetched=fetched)
 

@@ -11,8 +11,7 @@ from strawberry import Private
 
 from resolvers.community import service
 from resolvers.connections.context import connections
-from resolvers.errors import BadUserInput
-from resolvers.ids import from_global_id, to_global_id
+from resolvers.ids import to_global_id
 from schema.community.companies import CompanyMemberFields
 from schema.connections.member_fields import ConnectionMemberFields
 from schema.context import Info
@@ -20,7 +19,7 @@ from schema.events.group_fields import EventGroupFields
 from schema.events.member_fields import EventMemberFields
 from schema.learning.member_fields import LearningMemberFields
 from schema.qna.member_fields import QnaMemberFields
-from schema.relay import Connection, Node, SliceBacked, window
+from schema.relay import Connection, Node, SliceBacked, reference_id, time_of, window
 
 Row = dict[str, Any]
 
@@ -47,17 +46,6 @@ class GroupRole(Enum):
     LEADER = "LEADER"
 
 
-def _time(value: Any) -> datetime | None:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
-def _local_id(id: strawberry.ID, expect: str) -> str | None:
-    try:
-        return from_global_id(str(id), expect=expect).id
-    except BadUserInput:  # a malformed representation resolves to null, like a missing entity
-        return None
-
-
 @strawberry.federation.type(keys=["id"], description="A topic members follow and groups are about.")
 class Topic(Node):
     id: strawberry.ID
@@ -77,7 +65,7 @@ class Topic(Node):
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Topic | None":
-        local = _local_id(id, "Topic")
+        local = reference_id(id, "Topic")
         row = await info.context.scope.loaders.topic_by_id.load(local) if local else None
         return cls.from_row(row) if row else None
 
@@ -96,7 +84,7 @@ class Skill(Node):
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Skill | None":
-        local = _local_id(id, "Skill")
+        local = reference_id(id, "Skill")
         row = await info.context.scope.loaders.skill_by_id.load(local) if local else None
         return cls.from_row(row) if row else None
 
@@ -156,7 +144,7 @@ class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, Conn
             job_title=row.get("jobTitle"),
             avatar_url=row.get("avatarUrl"),
             visibility=ProfileVisibility(row.get("visibility", "PUBLIC")),
-            joined_at=_time(row.get("joinedAt")),
+            joined_at=time_of(row.get("joinedAt")),
             follower_count=row.get("followerCount", 0),
             following_count=row.get("followingCount", 0),
             row=row,
@@ -164,7 +152,7 @@ class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, Conn
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Member | None":
-        local = _local_id(id, "Member")
+        local = reference_id(id, "Member")
         row = await service.member_by_id(info.context.scope, member_id=local) if local else None
         return cls.from_row(row) if row else None
 
@@ -204,7 +192,7 @@ class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, Conn
             win=window(first, after, last, before),
         )
         return MembershipConnection.of(fetched, lambda row, cursor: MembershipEdge(
-            node=Group.from_row(row), cursor=cursor, role=GroupRole(row["role"]), joined_at=_time(row.get("joinedAt"))))
+            node=Group.from_row(row), cursor=cursor, role=GroupRole(row["role"]), joined_at=time_of(row.get("joinedAt"))))
 
     @strawberry.field(description="Skills this member holds, strongest first.")
     async def skills(self, info: Info) -> list[SkillRating]:
@@ -245,13 +233,13 @@ class Group(Node, EventGroupFields):
             latitude=row.get("latitude"),
             longitude=row.get("longitude"),
             member_count=row.get("memberCount", 0),
-            created_at=_time(row.get("createdAt")),
+            created_at=time_of(row.get("createdAt")),
             row=row,
         )
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Group | None":
-        local = _local_id(id, "Group")
+        local = reference_id(id, "Group")
         row = await info.context.scope.loaders.group_by_id.load(local) if local else None
         return cls.from_row(row) if row else None
 
@@ -270,7 +258,7 @@ class Group(Node, EventGroupFields):
             win=window(first, after, last, before),
         )
         return GroupMemberConnection.of(fetched, lambda row, cursor: GroupMemberEdge(
-            node=Member.from_row(row), cursor=cursor, role=GroupRole(row["role"]), joined_at=_time(row.get("joinedAt"))))
+            node=Member.from_row(row), cursor=cursor, role=GroupRole(row["role"]), joined_at=time_of(row.get("joinedAt"))))
 
     @strawberry.field(description="The group's leaders.")
     async def leaders(self, info: Info) -> list[Member]:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from resolvers.connections.feed import FeedItem as FeedItemData, FeedPage
-from schema.connections.types import SuggestionConnection, _community, _time
-from schema.relay import PageInfo
+from schema.connections.types import SuggestionConnection, _community
+from schema.relay import PageInfo, time_of
 
 if TYPE_CHECKING:
     from schema.community.types import Group, Member, Topic
@@ -87,7 +87,7 @@ class FeedItem:
         return cls(
             id=strawberry.ID(f"{data.kind}:{data.id}"),
             kind=FeedItemKind(data.kind),
-            occurred_at=_time(data.at),
+            occurred_at=time_of(data.at),
             reasons=[reason(r) for r in data.reasons],
             question=Question.from_row(data.question) if data.question else None,
             answer=Answer.from_row(data.answer) if data.answer else None,

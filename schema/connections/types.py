@@ -15,7 +15,7 @@ import strawberry
 from resolvers.connections.paths import Hop
 from resolvers.ids import to_global_id
 from schema.context import Info
-from schema.relay import SliceBacked
+from schema.relay import SliceBacked, time_of
 
 if TYPE_CHECKING:
     from schema.community.types import Group, Member, Skill
@@ -34,10 +34,6 @@ def _community():
     from schema.community import types
 
     return types
-
-
-def _time(value: Any) -> datetime | None:
-    return value.to_native() if hasattr(value, "to_native") else value
 
 
 @strawberry.type(description="Why a member is suggested: what the viewer and they have in common.")
@@ -179,6 +175,6 @@ class ExpertConnection(SliceBacked):
             node=t.Member.from_row(row["member"]), cursor=cursor, score=round(row["score"], 4),
             evidence=ExpertEvidence(skill_level=row["level"], endorsements=row["endorsements"],
                                     accepted_answers=row["acceptedAnswers"], recent_answers=row["recentAnswers"],
-                                    last_answered_at=_time(row["lastAnsweredAt"]), distance_km=row["distanceKm"]))
+                                    last_answered_at=time_of(row["lastAnsweredAt"]), distance_km=row["distanceKm"]))
             for row, cursor in zip(fetched.rows, fetched.cursors())]
         return cls(edges=edges, fetched=fetched)

@@ -14,13 +14,12 @@ from zoneinfo import ZoneInfo
 import strawberry
 from strawberry import Private
 
-from resolvers.errors import BadUserInput
 from resolvers.events import service
 from resolvers.events.validation import zone
-from resolvers.ids import from_global_id, to_global_id
+from resolvers.ids import to_global_id
 from resolvers.pagination import Slice
 from schema.context import Info
-from schema.relay import Node, SliceBacked, window
+from schema.relay import Node, SliceBacked, reference_id, time_of, window
 
 if TYPE_CHECKING:
     from schema.community.types import Group, Member, Topic
@@ -68,13 +67,9 @@ class UpcomingEventReason(Enum):
     FOLLOWED_TOPIC = strawberry.enum_value("FOLLOWED_TOPIC", description="It is about a topic you follow.")
 
 
-def _native(value: Any) -> datetime | None:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
 def in_zone(value: Any, zone_name: str | None) -> datetime | None:
     """A stored UTC time shown in the event's own time zone, its offset included."""
-    moment = _native(value)
+    moment = time_of(value)
     if moment is None:
         return None
     if moment.tzinfo is None:  # stored times are UTC; never guess another zone
@@ -94,13 +89,6 @@ class ViewerRsvp:
         if not row or not row.get("status"):
             return None
         return cls(status=RsvpStatus(row["status"]), waitlist_position=row.get("waitlistPosition"))
-
-
-def _local_id(id: strawberry.ID, expect: str) -> str | None:
-    try:
-        return from_global_id(str(id), expect=expect).id
-    except BadUserInput:  # a malformed representation resolves to null, like a missing entity
-        return None
 
 
 def _member(row: Row) -> "Member":
@@ -156,7 +144,7 @@ class Event(Node):
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Event | None":
-        local = _local_id(id, "Event")
+        local = reference_id(id, "Event")
         row = await service.event_by_id(info.context.scope, event_id=local) if local else None
         return cls.from_row(row) if row else None
 
@@ -197,7 +185,7 @@ class Event(Node):
                                           win=window(first, after, last, before))
         return EventAttendeeConnection.of(fetched, lambda row, cursor: EventAttendeeEdge(
             node=_member(row), cursor=cursor, status=RsvpStatus(row["rsvpStatus"]),
-            responded_at=_native(row.get("respondedAt"))))
+            responded_at=time_of(row.get("respondedAt"))))
 
     @strawberry.field(description="Your own answer to this event; null when you have not answered or are anonymous.")
     async def viewer_rsvp(self, info: Info) -> ViewerRsvp | None:

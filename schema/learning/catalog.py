@@ -10,27 +10,13 @@ from typing import Annotated, Any
 import strawberry
 from strawberry import Private
 
-from resolvers.errors import BadUserInput
-from resolvers.ids import from_global_id, to_global_id
+from resolvers.ids import to_global_id
 from resolvers.learning.catalog import CatalogFilter, by_id_or_slug, catalog, list_catalog
 from schema.context import Info
-from schema.relay import Connection, Node, window
+from schema.relay import Connection, Node, reference_id, time_of, window
 
 Row = dict[str, Any]
 SkillRef = Annotated["Skill", strawberry.lazy("schema.community.types")]
-
-
-def time_of(value: Any) -> datetime | None:
-    """A driver datetime as a Python one (None stays None)."""
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
-def reference_id(id: strawberry.ID, expect: str) -> str | None:
-    """The application id inside an entity reference; None (the entity resolves to null) if malformed."""
-    try:
-        return from_global_id(str(id), expect=expect).id
-    except BadUserInput:
-        return None
 
 
 def _skills(rows: list[Row]) -> list[SkillRef]:

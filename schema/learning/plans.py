@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import Private
@@ -19,7 +19,7 @@ from resolvers.ids import from_global_id, to_global_id
 from resolvers.learning import plans as service
 from resolvers.learning.catalog import catalog
 from schema.context import Info
-from schema.relay import Connection, Node, SliceBacked, window
+from schema.relay import Connection, Node, SliceBacked, time_of, window
 
 if TYPE_CHECKING:
     from schema.community.types import Member as MemberType
@@ -36,11 +36,6 @@ UserErrorRef = Annotated["UserError", strawberry.lazy("schema.community.mutation
 
 # The `PlanItem` union (a trail or a module) is written out in each annotation that uses it:
 # Strawberry resolves lazy union members only when they appear literally in the annotation.
-
-
-def _time(value: Any) -> datetime | None:
-    """A driver datetime as a Python one (None stays None)."""
-    return value.to_native() if hasattr(value, "to_native") else value
 
 
 def _reference_id(id: strawberry.ID, expect: str) -> str | None:
@@ -110,7 +105,7 @@ class LearningPlan(Node):
     @classmethod
     def from_row(cls, row: Row) -> "LearningPlan":
         return cls(id=strawberry.ID(to_global_id("LearningPlan", row["id"])), title=row["title"],
-                   due_at=_time(row["dueAt"]), created_at=_time(row["createdAt"]),  # type: ignore[arg-type]
+                   due_at=time_of(row["dueAt"]), created_at=time_of(row["createdAt"]),  # type: ignore[arg-type]
                    assignee_count=row.get("assigneeCount", 0), row=row)
 
     @classmethod
@@ -152,11 +147,11 @@ class AssignedLearning:
     @classmethod
     def from_row(cls, row: Row) -> "AssignedLearning":
         done, total = row["completedModules"], row["totalModules"]
-        return cls(due_at=_time(row["dueAt"]),  # type: ignore[arg-type]
+        return cls(due_at=time_of(row["dueAt"]),  # type: ignore[arg-type]
                    progress=PlanItemProgress(completed_modules=done, total_modules=total,
                                              percent=service.percent(done, total)),
                    is_complete=bool(row["isComplete"]), is_overdue=bool(row["isOverdue"]),
-                   completed_at=_time(row.get("completedAt")), row=row)
+                   completed_at=time_of(row.get("completedAt")), row=row)
 
 
 @strawberry.type(description=(

@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 
+from resolvers.ids import id_argument
 from resolvers.qna import service
 from schema.context import Info
 from schema.qna.types import AnswerStats, Question
@@ -54,7 +55,7 @@ class QnaQueries:
 
     @strawberry.field(description="A question by its ID, or null if there is none.")
     async def question(self, info: Info, id: strawberry.ID) -> Question | None:
-        question_id = service.local_id(str(id), "Question", "id")  # a malformed ID is BAD_USER_INPUT
+        question_id = id_argument(str(id), "Question", "id")  # a malformed ID is BAD_USER_INPUT
         row = await service.question_by_id(info.context.scope, question_id=question_id)
         return Question.from_row(row) if row else None
 

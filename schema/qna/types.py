@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry import Private
 
-from resolvers.errors import BadUserInput
-from resolvers.ids import from_global_id, to_global_id
+from resolvers.ids import to_global_id
 from resolvers.qna import service
 from resolvers.qna.routing import DEFAULT_SUGGESTIONS
 from schema.context import Info
-from schema.relay import Connection, Node, window
+from schema.relay import Connection, Node, reference_id, time_of, window
 
 if TYPE_CHECKING:
     from schema.community.types import Group, Member, Topic
@@ -23,17 +22,6 @@ Row = dict[str, Any]
 LazyMember = Annotated["Member", strawberry.lazy("schema.community.types")]
 LazyGroup = Annotated["Group", strawberry.lazy("schema.community.types")]
 LazyTopic = Annotated["Topic", strawberry.lazy("schema.community.types")]
-
-
-def _time(value: Any) -> datetime | None:
-    return value.to_native() if hasattr(value, "to_native") else value
-
-
-def _local_id(id: strawberry.ID, expect: str) -> str | None:
-    try:
-        return from_global_id(str(id), expect=expect).id
-    except BadUserInput:  # a malformed representation resolves to null, like a missing entity
-        return None
 
 
 def _member(row: Row | None):
@@ -73,7 +61,7 @@ class SuggestedAnswerer:
                 accepted_answers=row["acceptedAnswers"],
                 best_skill_level=row.get("bestSkillLevel"),
                 endorsements=row["endorsements"],
-                last_active_at=_time(row.get("lastActiveAt")),
+                last_active_at=time_of(row.get("lastActiveAt")),
             ),
         )
 
@@ -94,15 +82,15 @@ class Question(Node):
             id=strawberry.ID(to_global_id("Question", row["id"])),
             title=row["title"],
             body=row["body"],
-            created_at=_time(row["createdAt"]),
-            updated_at=_time(row.get("updatedAt") or row["createdAt"]),
+            created_at=time_of(row["createdAt"]),
+            updated_at=time_of(row.get("updatedAt") or row["createdAt"]),
             answer_count=row.get("answerCount", 0),
             row=row,
         )
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Question | None":
-        local = _local_id(id, "Question")
+        local = reference_id(id, "Question")
         row = await service.question_by_id(info.context.scope, question_id=local) if local else None
         return cls.from_row(row) if row else None
 
@@ -171,8 +159,8 @@ class Answer(Node):
         return cls(
             id=strawberry.ID(to_global_id("Answer", row["id"])),
             body=row["body"],
-            created_at=_time(row["createdAt"]),
-            updated_at=_time(row.get("updatedAt") or row["createdAt"]),
+            created_at=time_of(row["createdAt"]),
+            updated_at=time_of(row.get("updatedAt") or row["createdAt"]),
             upvotes=row.get("upvotes", 0),
             downvotes=row.get("downvotes", 0),
             score=row.get("score", 0),
@@ -182,7 +170,7 @@ class Answer(Node):
 
     @classmethod
     async def resolve_reference(cls, info: Info, id: strawberry.ID) -> "Answer | None":
-        local = _local_id(id, "Answer")
+        local = reference_id(id, "Answer")
         row = await service.answer_by_id(info.context.scope, answer_id=local) if local else None
         return cls.from_row(row) if row else None
 
