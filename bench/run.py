@@ -45,6 +45,10 @@ OPERATIONS = {
         edges { node { title goingCount group { slug } attendees(first: 5) { nodes { handle } } } } } }""",
     "experts(skill: apex)": """{ experts(skill: "$skill:apex", first: 10) { totalCount
         edges { score node { handle } evidence { skillLevel endorsements acceptedAnswers } } } }""",
+    "trails(first: 20) + modules, units, skills, badge": """{ trails(first: 20) { totalCount nodes { title
+        modules { title points units { title points } skills { name } badge { title } } } } }""",
+    "certifications(first: 50) + prerequisites, skills, preparation": """{ certifications(first: 50) { nodes { title
+        prerequisites { title } skills { name } preparation { ... on Module { title } ... on Superbadge { title } } } } }""",
     "leaderboard(GLOBAL, first: 50) + member, rank": """{ leaderboard(scope: GLOBAL, first: 50) { edges { node {
         position points badgeCount rank { name } member { handle displayName } } } } }""",
     "leaderboard(GLOBAL, first: 50, after: 5000th)": """{ leaderboard(scope: GLOBAL, first: 50, after: "$cursor:5000") {
@@ -57,7 +61,14 @@ OPERATIONS = {
         scopeId: "$company:largest", first: 50) { totalCount edges { node { position points rank { name } member { handle } } } } }""",
 }
 
-# Personal operations, sent as the members `bench_personas` picks ($viewer, $target, ...).
+# A member's learning page: counters, rank, recent badges, trails in progress, credentials.
+LEARNING_PROFILE = """{ viewer { points badgeCount rank { rank { name } nextRank { name } pointsToNextRank }
+    badges(first: 10) { totalCount nodes { earnedAt badge { title kind } } }
+    trailProgress(first: 5) { nodes { percent trail { title } } }
+    credentials { nodes { status certification { title } } } assignedLearning { nodes { isOverdue } } } }"""
+
+# Personal operations, sent as the members `bench_personas` and `bench_learners` pick ($viewer, $target, ...):
+# typical and busiest by follows, groups and topics; learner (the median member with points) and top.
 VIEWER_OPERATIONS = {
     "viewer.peopleYouMayKnow(first: 10) [typical]": ("typical", """{ viewer { peopleYouMayKnow(first: 10) {
         totalCount edges { score node { handle } reasons { mutualFollowCount sharedGroupCount sharedSkillCount } } } } }"""),
@@ -69,10 +80,12 @@ VIEWER_OPERATIONS = {
         occurredAt reasons { kind } question { title } event { title } member { handle } } } } } }"""),
     "viewer.connectionPath(to: loneliest) [typical]": ("typical", """{ viewer { connectionPath(to: "$target", maxHops: 4) {
         length hops { kind } } } }"""),
-    "viewer.leaderboardPosition(GLOBAL) [typical]": ("typical", """{ viewer { leaderboardPosition(scope: GLOBAL) } }"""),
-    "viewer.leaderboardPosition(GLOBAL) [busiest]": ("busiest", """{ viewer { leaderboardPosition(scope: GLOBAL) } }"""),
-    "viewer.leaderboardPosition(COUNTRY) [typical]": ("typical", """{ viewer { leaderboardPosition(scope: COUNTRY) } }"""),
-    "viewer.leaderboardPosition(COUNTRY) [busiest]": ("busiest", """{ viewer { leaderboardPosition(scope: COUNTRY) } }"""),
+    "viewer.leaderboardPosition(GLOBAL) [learner]": ("learner", """{ viewer { leaderboardPosition(scope: GLOBAL) } }"""),
+    "viewer.leaderboardPosition(GLOBAL) [top]": ("top", """{ viewer { leaderboardPosition(scope: GLOBAL) } }"""),
+    "viewer.leaderboardPosition(COUNTRY) [learner]": ("learner", """{ viewer { leaderboardPosition(scope: COUNTRY) } }"""),
+    "viewer.leaderboardPosition(COMPANY) [learner]": ("learner", """{ viewer { leaderboardPosition(scope: COMPANY) } }"""),
+    "viewer learning profile [learner]": ("learner", LEARNING_PROFILE),
+    "viewer learning profile [top]": ("top", LEARNING_PROFILE),
 }
 
 
@@ -111,7 +124,7 @@ async def main(argv: list[str]) -> int:
             print(f"seeded {args.size} in {time.perf_counter() - started:.1f}s: {summary}")
         auth = AuthSettings(secret="bench-secret-" + "x" * 32)
         app = create_app(AppSettings(settings, auth, debug=True), graph=graph)
-        personas = (await graph.read(SYSTEM["bench_personas"]))[0]
+        personas = (await graph.read(SYSTEM["bench_personas"]))[0] | (await graph.read(SYSTEM["bench_learners"]))[0]
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
             found = (await client.post("/graphql", json={"query": '{ skills(search: "apex", first: 1) { nodes { id } } }'})).json()
             names = {"$skill:apex": found["data"]["skills"]["nodes"][0]["id"],

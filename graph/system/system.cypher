@@ -38,3 +38,13 @@ WITH m, m.followingCount + COUNT { (m)-[:FOLLOWS]->(:Topic) } + COUNT { (m)-[:ME
 ORDER BY reach DESC, m.id ASC
 WITH collect(m.id) AS ids
 RETURN ids[0] AS busiest, ids[size(ids) / 2] AS typical, ids[size(ids) - 1] AS loneliest
+
+// name: bench_learners
+// Learners the benchmark signs in as: the median member among those with points (a typical
+// learner) and the one with the most points (the top of every leaderboard).
+MATCH (m:Member)
+WHERE m.points > 0 AND m.visibility <> 'PRIVATE'
+WITH m
+ORDER BY m.points DESC, m.id ASC
+WITH collect(m.id) AS ids
+RETURN ids[size(ids) / 2] AS learner, ids[0] AS top

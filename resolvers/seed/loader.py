@@ -50,10 +50,12 @@ async def load_seed(
     are created, so loading over existing seed nodes fails with `Conflict` on the first batch,
     and each batch is its own transaction, so a failure part-way leaves a partial seed.
     `progress(kind, done, total)` is called after each batch. Kinds are those of
-    `generator.KINDS`, in write order: topics, skills, topic_skills, members, groups,
-    group_topics, memberships, skills_held, topic_follows, follows, questions, answers, votes,
-    endorsements, events, rsvps. Activity is dated relative to `now` (default: the start of
-    the current UTC day, so upcoming events are upcoming when the load finishes).
+    `generator.KINDS`, in write order: the community (topics, skills, topic_skills, members,
+    groups, group_topics, memberships, skills_held, topic_follows, follows), its activity
+    (questions, answers, votes, endorsements, events, rsvps), then learning (the writer's
+    `LEARNING_KINDS`: companies and employments, the catalog, completions, badges, ranks reached,
+    credentials, plans, prize draws). Activity and learning are dated relative to `now` (default:
+    the start of the current UTC day, so upcoming events are upcoming when the load finishes).
     """
     generator = SeedGenerator(size, seed, batch_size=batch_size, now=now)
     totals = generator.totals()
