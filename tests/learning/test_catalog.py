@@ -173,3 +173,30 @@ async def test_certifications_with_prerequisites_skills_and_preparation_cost_a_f
     assert len(body["data"]["certifications"]["nodes"]) == 16
     # page + prerequisites + skills + preparation + badges
     assert round_trips(body) == 5, body["extensions"]
+
+
+async def test_modules_and_superbadges_with_every_nested_field_cost_a_fixed_number_of_queries(graph, client):
+    skills = await factories.skills(graph, 2)
+    certifications = [await learning.certification(graph) for _ in range(2)]
+    spring = await learning.release(graph, name="Spring '26", released_at=learning.BASE,
+                                    maintenance_deadline=learning.BASE + timedelta(days=365))
+    for _ in range(6):
+        await learning.maintenance_module(graph, release=spring, maintains=certifications, units=2)
+    mods = [await learning.module(graph, skills=skills) for _ in range(6)]
+    for i in range(6):
+        await learning.superbadge(graph, requires=mods[i:i + 2], skills=skills[:1])
+    body = await gql(client, """{ modules(first: 20, filter: {kind: MAINTENANCE}) { nodes { title
+        maintains { title } release { name } units { title module { title } } } } }""")
+    assert "errors" not in body, body
+    nodes = body["data"]["modules"]["nodes"]
+    assert len(nodes) == 6 and all(len(n["maintains"]) == 2 and n["release"]["name"] == "Spring '26" for n in nodes)
+    assert all(u["module"]["title"] == n["title"] for n in nodes for u in n["units"])
+    # page + certifications maintained + releases + units (their modules are primed by the page)
+    assert round_trips(body) == 4, body["extensions"]
+    body = await gql(client, """{ superbadges(first: 20) { nodes { title prerequisites { title badge { title } }
+        skills { slug } badge { kind } } } }""")
+    assert "errors" not in body, body
+    assert len(body["data"]["superbadges"]["nodes"]) == 6
+    # page + skills + prerequisites + badges twice (the superbadges' at the first level, their
+    # prerequisites' one level down): one query per level, whatever the page size
+    assert round_trips(body) == 5, body["extensions"]
