@@ -10,6 +10,8 @@ from graph.cypher import load_queries
 from graph.database import Graph, Transaction
 
 QUERIES = load_queries(Path(__file__).parent)
+# How many times a write to a contended counter is run before the client hears CONFLICT.
+CONTENDED_ATTEMPTS = 5
 Row = dict[str, Any]
 
 
@@ -153,14 +155,22 @@ class CommunityRepository:
         rows = await self.graph.write(QUERIES[name], **params)
         return rows[0][key] if rows else None
 
+    async def _write_contended(self, name: str, **params: Any) -> list[Row]:
+        """A guarded write to a counter many requests may change at once (a popular member's
+        followers, a group's members): a race it loses is run again rather than refused (see
+        `Graph.write_tx`); each attempt re-reads the counter it guards."""
+        return await self.graph.write_tx(lambda tx: tx.rows(QUERIES[name], **params), attempts=CONTENDED_ATTEMPTS)
+
     async def update_member(self, member_id: str, props: Row) -> Row | None:
         return await self._write_one("update_member", "member", id=member_id, props=props)
 
     async def follow_member(self, follower_id: str, followee_id: str) -> Row | None:
-        return await self._write_one("follow_member", "member", followerId=follower_id, followeeId=followee_id)
+        rows = await self._write_contended("follow_member", followerId=follower_id, followeeId=followee_id)
+        return rows[0]["member"] if rows else None
 
     async def unfollow_member(self, follower_id: str, followee_id: str) -> Row | None:
-        return await self._write_one("unfollow_member", "member", followerId=follower_id, followeeId=followee_id)
+        rows = await self._write_contended("unfollow_member", followerId=follower_id, followeeId=followee_id)
+        return rows[0]["member"] if rows else None
 
     async def follow_topic(self, member_id: str, topic_id: str) -> Row | None:
         return await self._write_one("follow_topic", "topic", memberId=member_id, topicId=topic_id)
@@ -175,11 +185,11 @@ class CommunityRepository:
         await self.graph.write(QUERIES["remove_skill"], memberId=member_id, skillId=skill_id)
 
     async def join_group(self, member_id: str, group_id: str) -> Row | None:
-        rows = await self.graph.write(QUERIES["join_group"], memberId=member_id, groupId=group_id)
+        rows = await self._write_contended("join_group", memberId=member_id, groupId=group_id)
         return rows[0] if rows else None
 
     async def leave_group(self, member_id: str, group_id: str) -> Row | None:
-        rows = await self.graph.write(QUERIES["leave_group"], memberId=member_id, groupId=group_id)
+        rows = await self._write_contended("leave_group", memberId=member_id, groupId=group_id)
         return rows[0] if rows else None
 
     async def create_group(self, creator_id: str, props: Row, topic_ids: list[str]) -> Row | None:
