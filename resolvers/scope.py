@@ -9,7 +9,7 @@ from graph.community.repository import CommunityRepository, Visibility
 from graph.database import Graph
 from resolvers.auth import Viewer
 from resolvers.community.loaders import CommunityLoaders
-from resolvers.errors import Unauthenticated
+from resolvers.errors import Forbidden, Unauthenticated
 
 T = TypeVar("T")
 PUBLIC_ONLY = ("PUBLIC",)
@@ -52,6 +52,14 @@ class RequestScope:
         if self.viewer is None:
             raise Unauthenticated("sign in to do this: send `Authorization: Bearer <token>`")
         return self.viewer
+
+    def require_self(self, member_id: str, what: str) -> str:
+        """The viewer's id, if `member_id` is the viewer: personal fields (suggestions, the feed,
+        assigned learning, ...) answer on `viewer` only; FORBIDDEN on anyone else's Member."""
+        viewer = self.require_viewer()
+        if viewer.member_id != member_id:
+            raise Forbidden(f"`{what}` is only available on `viewer`")
+        return viewer.member_id
 
     def can_view_member(self, row: dict | None) -> bool:
         if row is None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from graph.community.repository import Row
 from resolvers.connections.context import connections
-from resolvers.connections.service import people_you_may_know, require_self
+from resolvers.connections.service import people_you_may_know
 from resolvers.errors import BadUserInput
 from resolvers.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Window
 from resolvers.scope import RequestScope
@@ -115,7 +115,7 @@ def merge(sources: Row) -> list[FeedItem]:
 
 
 async def home_feed(scope: RequestScope, *, member_id: str, first: int | None, after: str | None) -> FeedPage:
-    viewer_id = require_self(scope, member_id, "feed")
+    viewer_id = scope.require_self(member_id, "feed")
     size = _page_size(first)
     before_at, before_id = decode_cursor(after) if after is not None else _FIRST_PAGE
     sources = await connections(scope).repository.feed_sources(

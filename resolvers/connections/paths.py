@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from resolvers.community.service import member_by_id
 from resolvers.connections.context import connections
-from resolvers.connections.service import require_self
 from resolvers.errors import BadUserInput, NotFoundError
 from resolvers.ids import from_global_id
 from resolvers.scope import RequestScope
@@ -71,7 +70,7 @@ def assemble(meet: str, forward: dict[str, Link | None], backward: dict[str, Lin
 
 async def connection_path(scope: RequestScope, *, member_id: str, to_global_id: str, max_hops: int) -> list[Hop] | None:
     """The viewer's shortest path to a member within `max_hops`, or None; [] for the viewer themselves."""
-    viewer_id = require_self(scope, member_id, "connectionPath")
+    viewer_id = scope.require_self(member_id, "connectionPath")
     if not 1 <= max_hops <= MAX_HOPS:
         raise BadUserInput(f"`maxHops` must be between 1 and {MAX_HOPS}", field="maxHops", maxHops=MAX_HOPS)
     try:

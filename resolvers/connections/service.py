@@ -12,20 +12,12 @@ from resolvers.community.service import Outcome, _target, member_by_id
 from resolvers.community.validation import checked_near
 from resolvers.connections.context import connections
 from resolvers.connections.ranking import expert_weights, suggestion_weights
-from resolvers.errors import BadUserInput, Forbidden
+from resolvers.errors import BadUserInput
 from resolvers.ids import id_argument
 from resolvers.pagination import Slice, Window
 from resolvers.scope import RequestScope
 
 MAX_PATH_HOPS = 6
-
-
-def require_self(scope: RequestScope, member_id: str, what: str) -> str:
-    """The viewer's id, if `member_id` is the viewer: personal lists are for their owner only."""
-    viewer = scope.require_viewer()
-    if viewer.member_id != member_id:
-        raise Forbidden(f"`{what}` is only available on `viewer`")
-    return viewer.member_id
 
 
 def _prime(scope: RequestScope, members: list[Row] = (), groups: list[Row] = ()) -> None:
@@ -45,7 +37,7 @@ def _forwards_only(win: Window) -> None:
 
 async def people_you_may_know(scope: RequestScope, *, member_id: str, win: Window) -> Slice:
     """The viewer's suggestions, best first; each row has `member`, `score` and its reasons."""
-    viewer_id = require_self(scope, member_id, "peopleYouMayKnow")
+    viewer_id = scope.require_self(member_id, "peopleYouMayKnow")
     _forwards_only(win)
     total, rows = await connections(scope).repository.people_you_may_know(
         viewer_id, visibility=scope.visibility, weights=suggestion_weights().params(), skip=win.skip, limit=win.limit)

@@ -23,7 +23,6 @@ from typing import Any
 from graph.community.repository import Row
 from graph.learning.leaderboards import Board, LeaderboardRepository
 from resolvers.community.validation import ISO_COUNTRIES
-from resolvers.connections.service import require_self
 from resolvers.errors import BadUserInput
 from resolvers.ids import id_argument
 from resolvers.learning.catalog import RankLadder, catalog
@@ -125,7 +124,7 @@ async def leaderboard_position(scope: RequestScope, *, member_id: str, scope_nam
 
     COUNTRY and COMPANY default to the viewer's own country and employer; GROUP needs `scopeId`.
     """
-    viewer_id = require_self(scope, member_id, "leaderboardPosition")
+    viewer_id = scope.require_self(member_id, "leaderboardPosition")
     key = _scope_key(scope_name, scope_id, required=scope_name == "GROUP")
     repository = leaderboards(scope).repository
     if scope_name == "GROUP":

@@ -28,7 +28,6 @@ from statistics import median
 from typing import Any, Mapping
 
 from graph.community.repository import Row
-from resolvers.connections.service import require_self
 from resolvers.ids import id_argument
 from resolvers.learning.catalog import catalog
 from resolvers.learning.credentials import as_time, credential_state, credentials
@@ -210,7 +209,7 @@ async def path_to(scope: RequestScope, *, member_id: str, certification_global_i
     Three reads at most: the certification's candidates, what the viewer did among them, and the
     release calendar (once per request).
     """
-    viewer_id = require_self(scope, member_id, "pathTo")
+    viewer_id = scope.require_self(member_id, "pathTo")
     certification_id = id_argument(certification_global_id, expect="Certification", argument="certificationId")
     ctx = credentials(scope)
     found = await ctx.repository.path_candidates(certification_id)

@@ -6,7 +6,7 @@ Who may do what:
   platform role `admin`; anyone else signed in is FORBIDDEN, anonymous callers UNAUTHENTICATED;
 - see a plan (`node`, `_entities`): those, plus the members it is assigned to; it is null for
   everyone else (a plan is company-internal);
-- `viewer.assignedLearning`: the viewer only (`require_self`);
+- `viewer.assignedLearning`: the viewer only (`RequestScope.require_self`);
 - `company.learningPlanReport`: the company's admins and platform admins only. It covers the
   company's CURRENT employees assigned to its plans (someone who has left is no longer the
   company's to report on). Each row's progress is shown whatever the employee's profile
@@ -37,7 +37,6 @@ from resolvers.community.companies import viewer_is_company_admin
 from resolvers.community.loaders import keyed_loader, page_loader
 from resolvers.community.service import Outcome, new_id
 from resolvers.community.validation import Checker, UserError
-from resolvers.connections.service import require_self
 from resolvers.errors import BadUserInput, Forbidden
 from resolvers.ids import from_global_id, id_argument
 from resolvers.pagination import Slice, Window, page_params, paginate, slice_of
@@ -130,7 +129,7 @@ async def plan_by_id(scope: RequestScope, *, plan_id: str) -> Row | None:
 
 async def assigned_learning(scope: RequestScope, *, member_id: str, include_completed: bool, win: Window) -> Slice:
     """A page of the viewer's assignments (one row per plan and item), by due date."""
-    viewer_id = require_self(scope, member_id, "assignedLearning")
+    viewer_id = scope.require_self(member_id, "assignedLearning")
     repo = plans(scope).repository
     return await paginate(
         win,

@@ -30,7 +30,6 @@ from graph.learning.quests import QuestRepository
 from resolvers.community.loaders import keyed_loader
 from resolvers.community.service import Outcome
 from resolvers.community.validation import Checker
-from resolvers.connections.service import require_self
 from resolvers.errors import BadUserInput, Forbidden
 from resolvers.ids import id_argument
 from resolvers.learning.catalog import RankLadder, catalog
@@ -236,10 +235,10 @@ async def viewer_progress(scope: RequestScope, quest: Row) -> QuestProgress | No
 async def offered_quests(scope: RequestScope, *, member_id: str, month: str | None) -> list[Row]:
     """The quests of `month` (default: the current UTC month) offered to the viewer's rank, by title.
 
-    Viewer only (`require_self`): which quests someone is offered reveals their rank band, and the
+    Viewer only (`RequestScope.require_self`): which quests someone is offered reveals their rank band, and the
     point of the list is the viewer's own progress.
     """
-    require_self(scope, member_id, "quests")
+    scope.require_self(member_id, "quests")
     month = checked_month(month, "month") or current_month()
     member = await viewer_row(scope)
     if member is None:
