@@ -11,6 +11,7 @@ from resolvers.errors import BadUserInput
 NODE_TYPES = (
     "Member", "Group", "Topic", "Skill", "Question", "Answer", "Event", "Company",
     "Trail", "Module", "Unit", "Superbadge", "Badge", "Certification", "Credential", "Quest", "LearningPlan", "PrizeDraw",
+    "JobPosting", "Application", "SavedSearch",
 )
 
 

@@ -7,6 +7,7 @@ and the same privacy rules.
 
 from __future__ import annotations
 
+from schema.careers.types import ENTITIES as CAREERS_ENTITIES
 from schema.community.companies import ENTITIES as COMPANY_ENTITIES
 from schema.community.types import Group, Member, Skill, Topic
 from schema.connections.types import ENTITIES as CONNECTION_ENTITIES
@@ -14,8 +15,8 @@ from schema.events.types import ENTITIES as EVENT_ENTITIES
 from schema.learning.types import ENTITIES as LEARNING_ENTITIES
 from schema.qna.types import ENTITIES as QNA_ENTITIES
 
-__all__ = ["BY_TYPE_NAME", "ENTITIES", "LEARNING_ENTITIES"]
+__all__ = ["BY_TYPE_NAME", "CAREERS_ENTITIES", "ENTITIES", "LEARNING_ENTITIES"]
 
 ENTITIES: list[type] = [Member, Group, Topic, Skill, *COMPANY_ENTITIES, *QNA_ENTITIES, *EVENT_ENTITIES, *CONNECTION_ENTITIES,
-                        *LEARNING_ENTITIES]
+                        *LEARNING_ENTITIES, *CAREERS_ENTITIES]
 BY_TYPE_NAME: dict[str, type] = {cls.__name__: cls for cls in ENTITIES}

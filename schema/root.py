@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import strawberry
 
+from schema.careers.mutations import CareersMutations
+from schema.careers.queries import CareersQueries
 from schema.community.companies import CompanyQueries
 from schema.community.mutations import CommunityMutations
 from schema.community.queries import CommunityQueries
@@ -22,10 +24,12 @@ from schema.qna.queries import QnaQueries
 
 
 @strawberry.type
-class Query(CommunityQueries, CompanyQueries, QnaQueries, EventQueries, ConnectionQueries, LearningQueries):
+class Query(CommunityQueries, CompanyQueries, QnaQueries, EventQueries, ConnectionQueries, LearningQueries,
+            CareersQueries):
     pass
 
 
 @strawberry.type
-class Mutation(CommunityMutations, QnaMutations, EventMutations, ConnectionMutations, LearningMutations):
+class Mutation(CommunityMutations, QnaMutations, EventMutations, ConnectionMutations, LearningMutations,
+               CareersMutations):
     pass

@@ -130,3 +130,30 @@ CREATE INDEX quest_month IF NOT EXISTS FOR (q:Quest) ON (q.month)
 // name: v046_earned_id_index
 // Open Badges assertions are looked up by the EARNED relationship's id.
 CREATE INDEX earned_id IF NOT EXISTS FOR ()-[e:EARNED]-() ON (e.id)
+
+// name: v047_job_posting_id_unique
+CREATE CONSTRAINT job_posting_id IF NOT EXISTS FOR (j:JobPosting) REQUIRE j.id IS UNIQUE
+
+// name: v048_job_posting_status_index
+// `jobs` and job matching read OPEN postings only.
+CREATE INDEX job_posting_status IF NOT EXISTS FOR (j:JobPosting) ON (j.status)
+
+// name: v049_career_preferences_id_unique
+CREATE CONSTRAINT career_preferences_id IF NOT EXISTS FOR (p:CareerPreferences) REQUIRE p.id IS UNIQUE
+
+// name: v050_career_preferences_searchable_index
+// Talent search starts from the opted-in members.
+CREATE INDEX career_preferences_searchable IF NOT EXISTS FOR (p:CareerPreferences) ON (p.searchable)
+
+// name: v051_application_id_unique
+CREATE CONSTRAINT application_id IF NOT EXISTS FOR (a:Application) REQUIRE a.id IS UNIQUE
+
+// name: v052_application_key_unique
+// One application per member and posting, even under concurrent applyToJob calls.
+CREATE CONSTRAINT application_key IF NOT EXISTS FOR (a:Application) REQUIRE a.key IS UNIQUE
+
+// name: v053_saved_search_id_unique
+CREATE CONSTRAINT saved_search_id IF NOT EXISTS FOR (s:SavedSearch) REQUIRE s.id IS UNIQUE
+
+// name: v054_career_outcome_id_unique
+CREATE CONSTRAINT career_outcome_id IF NOT EXISTS FOR (o:CareerOutcome) REQUIRE o.id IS UNIQUE

@@ -5,13 +5,14 @@
 // given; `seed_recount_learning_*` recompute them for test graphs.
 
 // name: seed_companies
-// Create companies from `$rows` of {id, slug, name, industry, country, employeeCount}; searchText is derived.
+// Create companies from `$rows` of {id, slug, name, industry, country, size, employeeCount}; searchText is derived.
 UNWIND $rows AS row
 CREATE (c:Company {id: row.id})
 SET c.slug = row.slug,
     c.name = row.name,
     c.industry = row.industry,
     c.country = row.country,
+    c.size = row.size,
     c.employeeCount = coalesce(row.employeeCount, 0),
     c.searchText = toLower(row.name + ' ' + coalesce(row.industry, ''))
 RETURN count(c) AS written

@@ -75,7 +75,7 @@ class LearningSeedWriter:
     # companies and the ladder
 
     async def companies(self, rows: Rows) -> int:
-        """Companies: {id, slug, name, industry, country, employeeCount}; searchText is derived."""
+        """Companies: {id, slug, name, industry, country, size, employeeCount}; searchText is derived."""
         return await self._node("seed_companies", rows)
 
     async def employments(self, rows: Rows) -> int:

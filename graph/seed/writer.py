@@ -21,6 +21,7 @@ from graph.cypher import Query, load_queries
 from graph.database import Graph
 from graph.errors import NotFound
 from graph.qna.reputation import REPUTATION
+from graph.seed.careers_writer import CAREERS_KINDS, CAREERS_MISMATCH_KINDS, CareersSeedWriter
 from graph.seed.learning_writer import LEARNING_KINDS, LEARNING_MISMATCH_KINDS, LearningSeedWriter
 
 QUERIES = load_queries(Path(__file__).parent)
@@ -53,10 +54,12 @@ KINDS = (
     "events",
     "rsvps",
     *LEARNING_KINDS,  # graph/seed/learning_writer.py
+    *CAREERS_KINDS,  # graph/seed/careers_writer.py
 )
 # What `counter_mismatches()` reports, each a count of records that break graph/MODEL.md.
 MISMATCH_KINDS = (
     "members", "groups", "questions", "answers", "reputation", "endorsements", "events", *LEARNING_MISMATCH_KINDS,
+    *CAREERS_MISMATCH_KINDS,
 )
 DEFAULT_BATCH_SIZE = 5_000
 
@@ -82,10 +85,11 @@ def to_parameters(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class SeedWriter(LearningSeedWriter):
+class SeedWriter(LearningSeedWriter, CareersSeedWriter):
     """Writes seed rows into a graph; one public method per node and relationship kind.
 
-    The learning kinds (catalog, progress, companies, plans, credentials) come from `LearningSeedWriter`.
+    The learning kinds (catalog, progress, companies, plans, credentials) come from `LearningSeedWriter`,
+    the careers kinds (recruiters, postings, preferences, applications, fairs) from `CareersSeedWriter`.
     """
 
     def __init__(self, graph: Graph, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
@@ -213,6 +217,7 @@ class SeedWriter(LearningSeedWriter):
         await self.graph.write(QUERIES["seed_recount_endorsements"])
         await self.graph.write(QUERIES["seed_recount_events"])
         await self.recount_learning()
+        await self.recount_careers()
 
     async def is_empty(self) -> bool:
         """True when the graph holds no member."""
@@ -221,8 +226,8 @@ class SeedWriter(LearningSeedWriter):
     async def counts(self) -> dict[str, int]:
         """Nodes and relationships of each seeded kind in the graph, keyed like `KINDS`."""
         rows = await self.graph.read(QUERIES["seed_counts"])
-        counts = {kind: int(rows[0][kind]) for kind in KINDS if kind not in LEARNING_KINDS}
-        return counts | await self.learning_counts()
+        counts = {kind: int(rows[0][kind]) for kind in KINDS if kind not in LEARNING_KINDS + CAREERS_KINDS}
+        return counts | await self.learning_counts() | await self.careers_counts()
 
     async def counter_mismatches(self) -> dict[str, int]:
         """How many records break each kind of counter or invariant (`MISMATCH_KINDS`); all 0 when consistent.
@@ -237,11 +242,14 @@ class SeedWriter(LearningSeedWriter):
         completions or badges, superbadges before their prerequisites, duplicate COMPLETED or
         EARNED, limited editions earned outside their window; catalog: module and trail counters,
         units not in one module; credentials: not one holder and certification, two credentials
-        of one certification; companies: employeeCount, members with two employers.
+        of one certification; companies: employeeCount, members with two employers. Careers
+        (`seed_careers_mismatches`): applicationCount, searchable, PREFERS and application links,
+        salary ranges, exhibitors of events that are not job fairs.
         """
         rows = await self.graph.read(QUERIES["seed_counter_mismatches"], **REPUTATION.params())
-        mismatches = {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS if kind not in LEARNING_MISMATCH_KINDS}
-        return mismatches | await self.learning_mismatches()
+        skip = LEARNING_MISMATCH_KINDS + CAREERS_MISMATCH_KINDS
+        mismatches = {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS if kind not in skip}
+        return mismatches | await self.learning_mismatches() | await self.careers_mismatches()
 
 
 __all__ = ["KINDS", "MISMATCH_KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]

@@ -1,7 +1,8 @@
 """Companies: the Company entity, its root queries and the employer field of Member.
 
 `Company` inherits `PlanCompanyFields` from the learning package, so its `learningPlanReport`
-is served by the learning subgraph (where Company appears as its key and that field).
+is served by the learning subgraph (where Company appears as its key and that field), and
+`CareersCompanyFields` (size, recruiters, postings) from careers.
 Privacy: `resolvers/community/companies.py`.
 """
 
@@ -17,6 +18,7 @@ from strawberry import Private
 from resolvers.community import companies as service
 from resolvers.ids import to_global_id
 from schema.context import Info
+from schema.careers.company_fields import CareersCompanyFields
 from schema.learning.plans import PlanCompanyFields
 from schema.relay import Connection, Node, SliceBacked, reference_id, time_of, window
 
@@ -49,7 +51,7 @@ class EmployeeConnection(SliceBacked):
 
 
 @strawberry.federation.type(keys=["id"], description="A company members work at.")
-class Company(Node, PlanCompanyFields):
+class Company(Node, PlanCompanyFields, CareersCompanyFields):
     id: strawberry.ID
     slug: str
     name: str

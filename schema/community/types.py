@@ -12,6 +12,7 @@ from strawberry import Private
 from resolvers.community import service
 from resolvers.connections.context import connections
 from resolvers.ids import to_global_id
+from schema.careers.member_fields import CareersMemberFields
 from schema.community.companies import CompanyMemberFields
 from schema.connections.member_fields import ConnectionMemberFields
 from schema.context import Info
@@ -109,7 +110,8 @@ class SkillRating:
 
 
 @strawberry.federation.type(keys=["id"], description="A member of the community.")
-class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, ConnectionMemberFields, LearningMemberFields):
+class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, ConnectionMemberFields, LearningMemberFields,
+             CareersMemberFields):
     id: strawberry.ID
     handle: str = strawberry.field(description="Unique, URL-safe name, as in profile URLs.")
     display_name: str
