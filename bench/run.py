@@ -88,6 +88,53 @@ VIEWER_OPERATIONS = {
     "viewer learning profile [top]": ("top", LEARNING_PROFILE),
 }
 
+# Careers (issue 5). The recruiter, their company and its busiest open posting come from `bench_recruiters`;
+# the talent search (the issue's headline benchmark) asks what `bench_talent` found in the city where most
+# opted-in members live: the certification most of them hold (ANY, in good standing) and three skills
+# (MUST, level 2+) common among its holders, within 50 km of the city. The learners are those of
+# `bench_learners` (typical and top); the public job search looks near the same city for its first skill.
+TALENT_SEARCH = """query($filter: TalentSearchFilter!) { talentSearch(filter: $filter, first: 20) { totalCount
+    edges { node { score member { handle displayName } explanation { matchedFilters { filter detail }
+    factors { factor weight value contribution detail }
+    connection { degree employeesFollowing followedEmployees sharedGroups } } } } } }"""
+JOB_MATCHES = """{ viewer { jobMatches(first: 20) { edges { node { score eligible distanceKm
+    job { title company { name } } factors { factor value contribution } missing { kind necessity } } } } } }"""
+CANDIDATES = """query($job: ID!) { job(id: $job) { title candidates(first: 20) { edges { node { score eligible
+    distanceKm member { handle } factors { factor value contribution } missing { kind necessity } } } } } }"""
+JOBS_NEAR = """query($near: GeoRadiusInput!, $skills: [ID!]) { jobs(filter: {near: $near, skills: $skills}, first: 20) {
+    totalCount edges { node { title seniority workplace company { name } location { city }
+    salary { min max currency } skillRequirements { minLevel necessity skill { name } } } } } }"""
+CAREERS_OPERATIONS = {
+    "talentSearch(3 skills, 1 cert, 50 km, first: 20) [recruiter]": ("recruiter", TALENT_SEARCH, "talent"),
+    "talentSearch(1 skill, anywhere, first: 20) [recruiter]": ("recruiter", TALENT_SEARCH, "talent_broad"),
+    "viewer.jobMatches(first: 20) [learner]": ("learner", JOB_MATCHES, None),
+    "viewer.jobMatches(first: 20) [top]": ("top", JOB_MATCHES, None),
+    "job.candidates(first: 20) [busiest posting]": ("recruiter", CANDIDATES, "candidates"),
+    "jobs(filter: {near: 50 km, skills: 1}) [public]": (None, JOBS_NEAR, "jobs"),
+}
+RECRUITER_ROLES = ["member", "recruiter"]
+
+
+async def careers_variables(graph) -> tuple[str | None, dict[str, dict]]:
+    """The recruiter persona and each careers operation's variables; (None, {}) without careers data."""
+    recruiters = await graph.read(SYSTEM["bench_recruiters"])
+    talent = await graph.read(SYSTEM["bench_talent"])
+    if not recruiters or not talent or len(talent[0]["skillIds"]) < 3:
+        return None, {}
+    found = talent[0]
+    near = {"latitude": float(found["latitude"]), "longitude": float(found["longitude"]), "radiusKm": 50.0}
+    skills = [to_global_id("Skill", s) for s in found["skillIds"]]
+    return recruiters[0]["recruiter"], {
+        "talent": {"filter": {
+            "skills": [{"skillId": s, "minLevel": 2, "mode": "MUST"} for s in skills],
+            "certifications": {"ids": [to_global_id("Certification", found["certificationId"])], "match": "ANY"},
+            "location": {"near": near}}},
+        # A broad search (the most common skill among the holders, anywhere): thousands match and 2,000 are ranked.
+        "talent_broad": {"filter": {"skills": [{"skillId": skills[0], "minLevel": 2, "mode": "MUST"}]}},
+        "candidates": {"job": to_global_id("JobPosting", recruiters[0]["job"])},
+        "jobs": {"near": near, "skills": skills[:1]},
+    }
+
 
 async def leaderboard_scopes(client: httpx.AsyncClient) -> dict[str, str]:
     """The largest group and company (of the first 100 by name) to rank; none when the data set has none."""
@@ -112,7 +159,8 @@ async def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--data-dir", type=Path, default=None, help="default: .data-bench-<size>")
-    parser.add_argument("--only", default=None, help="run only the operations whose name contains this text")
+    parser.add_argument("--only", default=None,
+                        help="run only the operations whose name contains this text (or any of several, comma-separated)")
     args = parser.parse_args(argv)
     data_dir = args.data_dir or Path(f".data-bench-{args.size}")
     settings = DatabaseSettings(uri=None, user="", password=None, database="", data_dir=data_dir)
@@ -131,11 +179,17 @@ async def main(argv: list[str]) -> int:
                      "$target": to_global_id("Member", personas["loneliest"]),
                      "$cursor:5000": encode_cursor(4999)}
             names.update(await leaderboard_scopes(client))
-            runs = [(name, query, None) for name, query in OPERATIONS.items()]
-            runs += [(name, query, personas[who]) for name, (who, query) in VIEWER_OPERATIONS.items()]
+            recruiter, careers = await careers_variables(graph)
+            runs = [(name, query, None, None, None) for name, query in OPERATIONS.items()]
+            runs += [(name, query, personas[who], None, None) for name, (who, query) in VIEWER_OPERATIONS.items()]
+            for name, (who, query, variables) in CAREERS_OPERATIONS.items():
+                viewer = recruiter if who == "recruiter" else personas[who] if who else None
+                roles = RECRUITER_ROLES if who == "recruiter" else None
+                # No careers data: a variables set or the recruiter is missing, and the operation is skipped.
+                runs.append((name, query, viewer, roles, careers.get(variables, {}) if variables else {}))
             print(f"{'operation':<52} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'trips':>6}")
-            for name, query, viewer in runs:
-                if args.only and args.only.lower() not in name.lower():
+            for name, query, viewer, roles, variables in runs:
+                if args.only and not any(part.strip().lower() in name.lower() for part in args.only.split(",")):
                     continue
                 for placeholder, value in names.items():
                     query = query.replace(placeholder, value)
@@ -143,13 +197,18 @@ async def main(argv: list[str]) -> int:
                 if missing:  # such as a company in a data set that has none
                     print(f"{name:<52} skipped: no {missing.group()} in this data set")
                     continue
+                if variables is not None and not careers:
+                    print(f"{name:<52} skipped: no careers data (recruiters, opted-in members) in this data set")
+                    continue
                 headers = {}
                 if viewer is not None:
-                    headers["Authorization"] = "Bearer " + issue_token(auth, member_id=viewer, roles=["member"])
+                    headers["Authorization"] = "Bearer " + issue_token(auth, member_id=viewer,
+                                                                      roles=roles or ["member"])
+                payload = {"query": query} | ({"variables": variables} if variables else {})
                 timings, trips = [], 0
                 for i in range(args.iterations + 5):
                     started = time.perf_counter()
-                    body = (await client.post("/graphql", json={"query": query}, headers=headers)).json()
+                    body = (await client.post("/graphql", json=payload, headers=headers)).json()
                     elapsed = (time.perf_counter() - started) * 1000
                     if "errors" in body:
                         print(f"{name}: {body['errors']}", file=sys.stderr)

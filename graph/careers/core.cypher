@@ -2,9 +2,11 @@
 // recruits for, and what a member brings to a match (graph/MODEL.md, "Careers").
 
 // name: careers_jobs_by_ids
-// Postings by id, each with its company's id and name.
+// Postings by id, each with its company's id and name. Written from the posting: the engine
+// follows a pattern from its leftmost node, and from Company it scanned every company's postings.
 UNWIND $ids AS id
-MATCH (c:Company)-[:POSTED]->(j:JobPosting {id: id})
+MATCH (j:JobPosting {id: id})
+MATCH (c:Company)-[:POSTED]->(j)
 RETURN id, j {.*} AS job, c.id AS companyId, c.name AS companyName
 
 // name: careers_job_requirements

@@ -90,7 +90,9 @@ CREATE (a)-[:FOR]->(j)
 RETURN count(a) AS written
 
 // name: seed_saved_searches
-// Create saved searches from `$rows` of {id, memberId, companyId, name, filter, createdAt, lastRunAt}.
+// Create saved searches from `$rows` of {id, memberId, companyId, name, filter, createdAt, lastRunAt},
+// adding them to their recruiter's savedSearchCount (once per recruiter and batch: within one SET
+// clause the engine reads properties as they were before it).
 UNWIND $rows AS row
 MATCH (m:Member {id: row.memberId})
 MATCH (c:Company {id: row.companyId})
@@ -101,7 +103,9 @@ SET s.name = row.name,
     s.lastRunAt = datetime({epochMillis: coalesce(row.lastRunAt, row.createdAt)})
 CREATE (m)-[:SAVED]->(s)
 CREATE (s)-[:FOR]->(c)
-RETURN count(s) AS written
+WITH m, count(s) AS added
+SET m.savedSearchCount = coalesce(m.savedSearchCount, 0) + added
+RETURN sum(added) AS written
 
 // name: seed_profile_views
 // (Member)-[:VIEWED_PROFILE {at, companyId, via}]->(Member), from `$rows` of {recruiterId, memberId, companyId, via, at}.
@@ -138,6 +142,13 @@ MATCH (j:JobPosting)
 SET j.applicationCount = COUNT { (j)<-[:FOR]-(:Application) }
 RETURN count(j) AS recounted
 
+// name: seed_recount_saved_searches
+// Recompute the savedSearchCount of every member who saved a search or has a count.
+MATCH (m:Member)
+WHERE m.savedSearchCount IS NOT NULL OR EXISTS { (m)-[:SAVED]->(:SavedSearch) }
+SET m.savedSearchCount = COUNT { (m)-[:SAVED]->(:SavedSearch) }
+RETURN count(m) AS recounted
+
 // name: seed_careers_counts
 // How many nodes and relationships of each careers kind the graph holds.
 RETURN COUNT { MATCH (:Member)-[:RECRUITS_FOR]->(:Company) } AS recruiters,
@@ -156,8 +167,10 @@ RETURN COUNT { MATCH (:Member)-[:RECRUITS_FOR]->(:Company) } AS recruiters,
 // careers counts postings whose applicationCount differs from their applications, preferences whose
 // searchable is not derived from openToWork and visibility, members with two PREFERS, applications
 // without exactly one applicant and posting, postings without exactly one company or with
-// salaryMin above salaryMax, and exhibitors of events that are not job fairs.
+// salaryMin above salaryMax, exhibitors of events that are not job fairs, and members whose
+// savedSearchCount differs from their saved searches.
 RETURN COUNT { MATCH (j:JobPosting) WHERE j.applicationCount <> COUNT { (j)<-[:FOR]-(:Application) } }
+     + COUNT { MATCH (m:Member) WHERE coalesce(m.savedSearchCount, 0) <> COUNT { (m)-[:SAVED]->(:SavedSearch) } }
      + COUNT { MATCH (p:CareerPreferences) WHERE p.searchable <> (p.openToWork AND p.visibility = 'RECRUITERS') }
      + COUNT { MATCH (m:Member) WHERE COUNT { (m)-[:PREFERS]->(:CareerPreferences) } > 1 }
      + COUNT { MATCH (a:Application) WHERE COUNT { (a)<-[:SUBMITTED]-(:Member) } <> 1 OR COUNT { (a)-[:FOR]->(:JobPosting) } <> 1 }

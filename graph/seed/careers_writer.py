@@ -80,8 +80,9 @@ class CareersSeedWriter:
         return await self._linked("seed_job_fair_exhibitors", rows)
 
     async def recount_careers(self) -> None:
-        """Recompute every posting's applicationCount."""
+        """Recompute every posting's applicationCount and every recruiter's savedSearchCount."""
         await self.graph.write(QUERIES["seed_recount_careers"])
+        await self.graph.write(QUERIES["seed_recount_saved_searches"])
 
     async def careers_counts(self) -> dict[str, int]:
         rows = await self.graph.read(QUERIES["seed_careers_counts"])

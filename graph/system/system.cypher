@@ -48,3 +48,58 @@ WITH m
 ORDER BY m.points DESC, m.id ASC
 WITH collect(m.id) AS ids
 RETURN ids[size(ids) / 2] AS learner, ids[0] AS top
+
+// name: bench_recruiters
+// The recruiter the benchmark signs in as: the first (by id) recruiting for the company with the
+// most OPEN postings, that company, and its OPEN posting with the most applications (the
+// candidates of a busy posting). No row when the graph has no careers data.
+MATCH (c:Company)-[:POSTED]->(j:JobPosting {status: 'OPEN'})
+WITH c, count(j) AS openPostings
+ORDER BY openPostings DESC, c.id ASC
+LIMIT 1
+MATCH (r:Member)-[:RECRUITS_FOR]->(c)
+WITH c, r
+ORDER BY r.id ASC
+LIMIT 1
+MATCH (c)-[:POSTED]->(j:JobPosting {status: 'OPEN'})
+WITH c, r, j
+ORDER BY j.applicationCount DESC, j.id ASC
+LIMIT 1
+RETURN r.id AS recruiter, c.id AS company, j.id AS job
+
+// name: bench_talent
+// What the benchmark's talent search asks for, a common search that finds someone: the city where
+// most members who opted in live (its centre: their mean coordinates), the certification most of
+// them there hold, and the three skills (level 2 or more) of one of those holders that are the
+// most common among all of them (the holder with the most common three; the latest covered
+// credential on a tie). No row when nobody there holds a certification and three skills.
+MATCH (m:Member)-[:PREFERS]->(:CareerPreferences {searchable: true})
+WITH m.city AS city, m.country AS country, count(m) AS members, avg(m.latitude) AS latitude,
+     avg(m.longitude) AS longitude
+ORDER BY members DESC, city ASC
+LIMIT 1
+MATCH (m:Member {city: city, country: country})-[:PREFERS]->(:CareerPreferences {searchable: true})
+MATCH (m)-[:HOLDS]->(:Credential)-[:OF]->(c:Certification)
+WITH city, country, members, latitude, longitude, c, collect(m) AS holders
+ORDER BY size(holders) DESC, c.id ASC
+LIMIT 1
+CALL (holders) {
+  UNWIND holders AS m
+  MATCH (m)-[h:HAS_SKILL]->(s:Skill)
+  WHERE h.level >= 2
+  WITH s, count(m) AS holding
+  ORDER BY holding DESC, s.id ASC
+  RETURN collect(s.id) AS popular
+}
+UNWIND holders AS m
+MATCH (m)-[:HOLDS]->(k:Credential)-[:OF]->(c)
+WITH city, country, members, latitude, longitude, c, size(holders) AS holderCount, popular, m, k,
+     [(m)-[h:HAS_SKILL]->(s:Skill) WHERE h.level >= 2 | s.id] AS mine
+WITH city, country, members, latitude, longitude, c, holderCount, popular, m, k,
+     [i IN range(0, size(popular) - 1) WHERE popular[i] IN mine][0..3] AS picks
+WHERE size(picks) = 3
+WITH city, country, members, latitude, longitude, c, holderCount, popular, picks
+ORDER BY reduce(total = 0, i IN picks | total + i) ASC, k.coveredThrough DESC, m.id ASC
+LIMIT 1
+RETURN city, country, members, latitude, longitude, [i IN picks | popular[i]] AS skillIds,
+       c.id AS certificationId, holderCount AS holders

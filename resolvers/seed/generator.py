@@ -8,7 +8,9 @@ votes, endorsements, events with their topics and speakers, RSVPs), then learnin
 of graph/seed/learning_writer.py's `LEARNING_KINDS`: companies and who works there, the rank
 ladder, releases, the catalog (badges, modules, units, trails, superbadges, certifications,
 maintenance modules, quests), completions, earned badges, rank history, credentials, learning
-plans and prize draws.
+plans and prize draws; then careers (graph/seed/careers_writer.py's `CAREERS_KINDS`): recruiters,
+job postings and their requirements, career preferences, applications, saved searches, profile
+views, reported outcomes and job-fair exhibitors.
 
 The same size, seed and `now` always give the same rows, value for value: every random choice
 comes from `random.Random` streams derived from the seed, ids are UUIDs drawn from them, and
@@ -21,7 +23,7 @@ and the ids, authors and topics of the questions; times, and what depends on the
 answer or vote by then, reputations, RSVPs), change. Learning is dated the same way: the
 catalog (modules, trails, superbadges, certifications), the ladder and the companies stay; the
 release calendar, quests (the current month and six before it), dated badges, every member's
-learning history, credentials, plans and draws are placed before `now`.
+learning history, credentials, plans and draws are placed before `now`, and so is careers.
 
 Rows use the property names of graph/MODEL.md; relationship rows name their ends by id
 (`followerId`/`followeeId`, `memberId`/`groupId`, `memberId`/`skillId`, `memberId`/`topicId`,
@@ -37,7 +39,7 @@ are yielded later, so they are consistent once everything is written.
 
 The activity is built by `qna.py` (questions, answers, votes, reputation), `endorsements.py`
 and `events.py` (events, RSVPs); learning by `learning.py` (catalog, companies, progress replayed
-through the API's rules, credentials); see them for the distributions.
+through the API's rules, credentials) and careers by `careers.py`; see them for the distributions.
 
 Memory: node rows are kept (about 2 KB a member); follows, answers, votes, endorsements, RSVPs,
 completions, earned badges and promotions are kept as int arrays and turned into rows one batch
@@ -58,8 +60,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
+from graph.seed.careers_writer import CAREERS_KINDS
 from graph.seed.learning_writer import LEARNING_KINDS
 from resolvers.seed import taxonomy as tx
+from resolvers.seed.careers import CareersBuilder
 from resolvers.seed.draw import DAY, YEAR, adjacency
 from resolvers.seed.draw import weighted as _weighted
 from resolvers.seed.endorsements import EndorsementBuilder
@@ -90,6 +94,7 @@ KINDS: tuple[str, ...] = (
     "events",
     "rsvps",
     *LEARNING_KINDS,  # resolvers/seed/learning.py, in graph/seed/learning_writer.py's write order
+    *CAREERS_KINDS,  # resolvers/seed/careers.py, in graph/seed/careers_writer.py's write order
 )
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]{2,29}$")
 VISIBILITY = (("PUBLIC", 80), ("MEMBERS", 15), ("PRIVATE", 5))
@@ -183,7 +188,7 @@ class SeedGenerator:
             "endorsements": len(self.endorsements.e_from),
             "events": len(self.event_builder.events),
             "rsvps": len(self.event_builder.r_member),
-        } | self.learning.totals()
+        } | self.learning.totals() | self.careers.totals()
 
     def batches(self) -> Iterator[Batch]:
         """Every row, in write order, `batch_size` rows at a time (a batch never mixes kinds)."""
@@ -201,6 +206,8 @@ class SeedGenerator:
         self._build()
         if kind in LEARNING_KINDS:
             return self.learning.rows(kind)
+        if kind in CAREERS_KINDS:
+            return self.careers.rows(kind)
         emit = {
             "topics": self._topic_rows,
             "skills": self._skill_rows,
@@ -263,6 +270,8 @@ class SeedGenerator:
         self.event_builder.build()
         self.learning = LearningBuilder(self)
         self.learning.build()
+        self.careers = CareersBuilder(self)
+        self.careers.build()
         self._built = True
 
     def _build_taxonomy(self) -> None:

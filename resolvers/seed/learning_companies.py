@@ -8,10 +8,19 @@ employees get 1 to 4 learning plans, created in the last nine months by one of t
 due 30 to 90 days later (so some are overdue), each with 1 to 3 trails or modules of one role and
 assigned to 5-25% of the employees (at most 80); whether assignees do the work is decided with
 their progress (resolvers/seed/learning_progress.py).
+
+Size (graph/MODEL.md's headcount bands): a company declares a headcount drawn log-normally
+(median 300, sigma 1.8: company sizes are heavy-tailed, from boutique partners to global
+integrators), but never under 1.5 times the members who work there (the community holds only part
+of a workforce), banded MICRO 1-10, SMALL 11-50, MEDIUM 51-200, LARGE 201-1,000, ENTERPRISE over
+1,000; 5% declare none (null). So the demo's companies spread over the bands (SMALL to
+ENTERPRISE) while `medium`'s, with hundreds of members each, are LARGE or ENTERPRISE. Drawn from a stream of its own, so the
+rest of the learning data does not move.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from array import array
 from collections import Counter
@@ -31,6 +40,16 @@ SENIOR = re.compile(r"^(Senior|Lead|Principal) ")
 PLAN_CREATED_DAYS = (3, 270)
 PLAN_DUE_DAYS = (30, 45, 60, 90)
 MAX_ASSIGNEES = 80
+SIZE_MEDIAN, SIZE_SIGMA, SIZE_UNKNOWN = 300.0, 1.8, 0.05
+SIZE_BANDS = ((10, "MICRO"), (50, "SMALL"), (200, "MEDIUM"), (1_000, "LARGE"))
+
+
+def size_band(headcount: int) -> str:
+    """The graph/MODEL.md band of a headcount."""
+    for top, band in SIZE_BANDS:
+        if headcount <= top:
+            return band
+    return "ENTERPRISE"
 
 
 def industry_of(name: str) -> str | None:
@@ -91,7 +110,15 @@ class CompanyBuilder:
                 BASE_TIME - timedelta(seconds=DAY + int(rng.random() * min(gen.member_offset[m] + 3 * YEAR,
                                                                            12 * YEAR)))
                 for m in staff])
+        self._sizes()
         self._plans(rng)
+
+    def _sizes(self) -> None:
+        rng = self.gen._rng("learning-company-sizes")
+        for company in self.companies:
+            headcount = max(round(rng.lognormvariate(math.log(SIZE_MEDIAN), SIZE_SIGMA)),
+                            math.ceil(1.5 * company["employeeCount"]))
+            company["size"] = None if rng.random() < SIZE_UNKNOWN else size_band(headcount)
 
     def _plans(self, rng) -> None:
         gen, cat = self.gen, self.catalog
@@ -151,4 +178,4 @@ class CompanyBuilder:
         return list(out)
 
 
-__all__ = ["CompanyBuilder", "industry_of"]
+__all__ = ["CompanyBuilder", "industry_of", "size_band"]

@@ -7,6 +7,7 @@ from enum import Enum
 
 import strawberry
 
+from resolvers.careers.direct_views import record_direct_view
 from resolvers.community import service
 from resolvers.errors import BadUserInput
 from resolvers.ids import from_global_id
@@ -81,7 +82,10 @@ class CommunityQueries:
     @strawberry.field(description="A member by handle, if you may see their profile.")
     async def member(self, info: Info, handle: str) -> Member | None:
         row = await service.member_by_handle(info.context.scope, handle=handle)
-        return Member.from_row(row) if row else None
+        if row is None:
+            return None
+        await record_direct_view(info.context.scope, row["id"])  # a recruiter opening a profile is logged
+        return Member.from_row(row)
 
     @strawberry.field(description="Members you may see, filtered and ordered.")
     async def members(
@@ -148,4 +152,7 @@ async def _node(info: Info, id: strawberry.ID) -> Node | None:
     from schema.nodes import BY_TYPE_NAME  # the registry imports every domain, this module included
 
     type_name = from_global_id(str(id)).type_name  # malformed IDs are BAD_USER_INPUT
-    return await BY_TYPE_NAME[type_name].resolve_reference(info, id)
+    found = await BY_TYPE_NAME[type_name].resolve_reference(info, id)
+    if isinstance(found, Member):  # a recruiter opening a profile is logged (resolvers/careers/direct_views.py)
+        await record_direct_view(info.context.scope, found.row["id"])
+    return found

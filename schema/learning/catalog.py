@@ -74,7 +74,7 @@ class CertificationLevel(Enum):
     EXPERT = strawberry.enum_value("EXPERT", description="Architect-level, reviewed by a board.")
 
 
-@strawberry.type(description="One rung of the rank ladder: reached when both thresholds are.")
+@strawberry.federation.type(shareable=True, description="One rung of the rank ladder: reached when both thresholds are.")
 class Rank:
     name: str
     position: int = strawberry.field(description="1 for the first rank (Scout), then upwards.")
