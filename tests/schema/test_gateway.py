@@ -100,3 +100,38 @@ async def test_a_member_joins_fields_of_both_subgraphs_and_a_learning_mutation_g
     assert data["viewer"] == {"handle": member["handle"], "followerCount": 0, "points": 250, "badgeCount": 1,
                               "rank": {"rank": {"name": "Scout"}},
                               "trailProgress": {"nodes": [{"trail": {"title": "Quick Start"}, "percent": 100.0}]}}
+
+
+@pytest.mark.slow
+async def test_careers_fields_join_the_other_subgraphs_and_apply_goes_through(graph, gateway, token_for):
+    from tests.careers import factories as careers
+
+    await learning.ranks(graph)
+    (skill,) = await factories.skills(graph, 1)
+    cert = await learning.certification(graph, title="Platform Developer")
+    recruiter = await careers.recruiter(graph)
+    job = await careers.job(graph, recruiter["company"], title="Apex Developer", minRank=1,
+                            skills=[(skill, 2, 5, "REQUIRED")], certifications=[(cert, "NICE_TO_HAVE")])
+    seeker = await factories.member(graph)
+    await factories.holdings(graph, [(seeker, skill, 3)])
+    # careers (postings, requirements) with community (company, skill) and learning (certification, rank) fields
+    data = await _ask(gateway, """{ jobs(first: 5) { nodes { title company { name recruiters { nodes { handle } } }
+        skillRequirements { skill { name } minLevel } certificationRequirements { certification { title } }
+        minRank { name } } } }""")
+    assert data["jobs"]["nodes"] == [{
+        "title": "Apex Developer", "company": {"name": recruiter["company"]["name"], "recruiters": {"nodes": [
+            {"handle": recruiter["handle"]}]}},
+        "skillRequirements": [{"skill": {"name": skill["name"]}, "minLevel": 2}],
+        "certificationRequirements": [{"certification": {"title": "Platform Developer"}}],
+        "minRank": {"name": "Scout"}}]
+    headers = token_for(seeker["id"])
+    applied = await _ask(gateway, """mutation($id: ID!) { applyToJob(input: {jobId: $id}) {
+        application { status job { title } applicant { handle } } userErrors { code } } }""",
+                         {"id": gid("JobPosting", job)}, headers=headers)
+    assert applied["applyToJob"] == {"application": {"status": "APPLIED", "job": {"title": "Apex Developer"},
+                                                     "applicant": {"handle": seeker["handle"]}}, "userErrors": []}
+    data = await _ask(gateway, """{ viewer { handle points jobMatches(first: 5) { nodes { eligible job { title } } }
+        applications { nodes { status } } } }""", headers=headers)
+    assert data["viewer"]["handle"] == seeker["handle"]
+    assert data["viewer"]["jobMatches"]["nodes"] == [{"eligible": True, "job": {"title": "Apex Developer"}}]
+    assert data["viewer"]["applications"]["nodes"] == [{"status": "APPLIED"}]
