@@ -14,15 +14,16 @@ RETURN e IS NOT NULL AS eventExists, coalesce(e.kind = 'JOB_FAIR', false) AS job
 
 // name: fairs_exhibit
 // The company exhibits at the fair: idempotent (MERGE), only while the event is a JOB_FAIR that has
-// not ended and `$recruiterId` recruits for the company; no row otherwise. Locks the event first
-// (a no-op SET) so that concurrent requests for the same company and fair are serialised on
-// Neo4j; on the embedded engine they conflict and the retry finds the relationship.
+// not ended and `$recruiterId` recruits for the company; no row otherwise. Stamps the event first
+// (`exhibitorsChangedAt`, a real write: a no-op SET is no write on the embedded engine) so that
+// concurrent requests for the same fair are serialised on Neo4j (the event's write lock) and
+// conflict on the embedded engine, whose retry then finds the relationship.
 MATCH (e:Event {id: $eventId})
 WHERE e.kind = 'JOB_FAIR' AND e.endsAt > datetime()
-SET e.capacity = e.capacity
-WITH e
 MATCH (c:Company {id: $companyId})
 WHERE EXISTS { MATCH (:Member {id: $recruiterId})-[:RECRUITS_FOR]->(c) }
+SET e.exhibitorsChangedAt = datetime()
+WITH e, c
 MERGE (c)-[x:EXHIBITS_AT]->(e)
 ON CREATE SET x.since = datetime()
 RETURN x.since AS since
@@ -34,6 +35,8 @@ MATCH (e:Event {id: $eventId})
 WHERE e.kind = 'JOB_FAIR' AND e.endsAt > datetime()
 MATCH (c:Company {id: $companyId})
 WHERE EXISTS { MATCH (:Member {id: $recruiterId})-[:RECRUITS_FOR]->(c) }
+SET e.exhibitorsChangedAt = datetime()
+WITH e, c
 OPTIONAL MATCH (c)-[x:EXHIBITS_AT]->(e)
 DELETE x
 RETURN c.id AS companyId
