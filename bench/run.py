@@ -114,6 +114,70 @@ CAREERS_OPERATIONS = {
 }
 RECRUITER_ROLES = ["member", "recruiter"]
 
+# Ideas and recognition (issue 6). The product area with the most ideas, its busiest idea, the latest closed
+# and open prioritisation rounds, a shortlisted idea of the open round, a member without coins in it (the
+# allocator) and the latest year with MVP terms come from `bench_ideas`. allocateCoins puts 5 coins on the
+# idea and withdrawCoins takes them back in the same request, so every iteration starts from the same budget.
+IDEA_CARD = "title status points voteCount trendingScore expectedRelease productArea { name } author { handle }"
+IDEAS_OPERATIONS = {
+    "ideas(orderBy: TRENDING, first: 20)": (None, f"""{{ ideas(orderBy: TRENDING, first: 20) {{ totalCount
+        edges {{ cursor node {{ {IDEA_CARD} }} }} }} }}""", "ideas"),
+    "ideas(filter: {productAreaId, search}, first: 20)": (None, f"""query($area: ID!) {{
+        ideas(filter: {{productAreaId: $area, search: "bulk edit"}}, first: 20) {{ totalCount
+        nodes {{ {IDEA_CARD} }} }} }}""", "area"),
+    "idea + statusHistory(10) + comments(20) [busiest]": (None, """query($idea: ID!) { idea(id: $idea) {
+        title status points followerCount commentCount expectedRelease underReviewAt author { handle }
+        statusHistory(first: 10) { edges { node { from to comment expectedRelease at changedBy { handle } } } }
+        comments(first: 20) { totalCount edges { node { body createdAt author { handle } } } } } }""", "idea"),
+    "roadmap(productAreaId) + ideas(20) per column": (None, """query($area: ID) { roadmap(productAreaId: $area) {
+        productArea { name } columns { status totalCount ideas(first: 20) { title expectedRelease points } } } }""",
+        "area"),
+    "round.results + winners [closed round]": (None, """query($round: ID!) { round(id: $round) { name status
+        participantCount coinsAllocated results { rank coins memberCount idea { title points } }
+        winners { rank coins idea { title status } } } }""", "closed"),
+    "round.results + viewerCoinsLeft [open round, allocator]": ("allocator", """query($round: ID!) {
+        round(id: $round) { name status participantCount coinsAllocated viewerCoinsLeft
+        viewerAllocations { coins idea { title } } results { rank coins memberCount idea { title } } } }""",
+        "open"),
+    "allocateCoins(5) + withdrawCoins(5) [allocator]": ("allocator", """mutation($round: ID!, $idea: ID!) {
+        allocate: allocateCoins(input: {roundId: $round, ideaId: $idea, coins: 5}) { coinsLeft
+          allocation { coins } userErrors { field message code } }
+        withdraw: withdrawCoins(input: {roundId: $round, ideaId: $idea, coins: 5}) { coinsLeft
+          userErrors { field message code } } }""", "allocate"),
+    "mvps(year: latest, first: 20) + member": (None, """query($year: Int) { mvps(year: $year, first: 20) {
+        totalCount edges { node { year startsAt endsAt isCurrent member { handle displayName country } } } } }""",
+        "mvps"),
+    "heroes(first: 20) + member, company, products, cityTours": (None, """{ heroes(first: 20) { totalCount
+        nodes { title featuredAt member { handle } company { name } products { name }
+        cityTours(first: 3) { totalCount } } } }""", "ideas"),
+}
+
+
+async def ideas_variables(graph) -> tuple[str | None, dict[str, dict]]:
+    """The allocator persona and each ideas operation's variables; (None, {}) without ideas data. A
+    variables set is missing when the data set lacks what it names (a round, MVP terms)."""
+    found = await graph.read(SYSTEM["bench_ideas"])
+    if not found:
+        return None, {}
+    row = found[0]
+    variables: dict[str, dict] = {"ideas": {}, "area": {"area": to_global_id("Topic", row["productArea"])},
+                                  "idea": {"idea": to_global_id("Idea", row["idea"])}}
+    if row["closedRound"]:
+        variables["closed"] = {"round": to_global_id("PrioritizationRound", row["closedRound"])}
+    if row["openRound"]:
+        variables["open"] = {"round": to_global_id("PrioritizationRound", row["openRound"])}
+        if row["allocator"]:
+            variables["allocate"] = variables["open"] | {"idea": to_global_id("Idea", row["shortlisted"])}
+    if row["mvpYear"] is not None:
+        variables["mvps"] = {"year": row["mvpYear"]}
+    return row["allocator"], variables
+
+
+def user_errors(body: dict) -> list[dict]:
+    """The userErrors of every mutation payload in a response (an operation that was refused is no benchmark)."""
+    data = body.get("data") or {}
+    return [e for payload in data.values() if isinstance(payload, dict) for e in payload.get("userErrors", [])]
+
 
 async def careers_variables(graph) -> tuple[str | None, dict[str, dict]]:
     """The recruiter persona and each careers operation's variables; (None, {}) without careers data."""
@@ -180,6 +244,7 @@ async def main(argv: list[str]) -> int:
                      "$cursor:5000": encode_cursor(4999)}
             names.update(await leaderboard_scopes(client))
             recruiter, careers = await careers_variables(graph)
+            allocator, ideas = await ideas_variables(graph)
             runs = [(name, query, None, None, None) for name, query in OPERATIONS.items()]
             runs += [(name, query, personas[who], None, None) for name, (who, query) in VIEWER_OPERATIONS.items()]
             for name, (who, query, variables) in CAREERS_OPERATIONS.items():
@@ -187,6 +252,11 @@ async def main(argv: list[str]) -> int:
                 roles = RECRUITER_ROLES if who == "recruiter" else None
                 # No careers data: a variables set or the recruiter is missing, and the operation is skipped.
                 runs.append((name, query, viewer, roles, careers.get(variables, {}) if variables else {}))
+            skipped: dict[str, str] = {}
+            for name, (who, query, variables) in IDEAS_OPERATIONS.items():
+                if variables not in ideas or (who == "allocator" and allocator is None):
+                    skipped[name] = "no ideas data (ideas, rounds, MVP terms) for it in this data set"
+                runs.append((name, query, allocator if who == "allocator" else None, None, ideas.get(variables, {})))
             print(f"{'operation':<52} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'trips':>6}")
             for name, query, viewer, roles, variables in runs:
                 if args.only and not any(part.strip().lower() in name.lower() for part in args.only.split(",")):
@@ -197,7 +267,10 @@ async def main(argv: list[str]) -> int:
                 if missing:  # such as a company in a data set that has none
                     print(f"{name:<52} skipped: no {missing.group()} in this data set")
                     continue
-                if variables is not None and not careers:
+                if name in skipped:
+                    print(f"{name:<52} skipped: {skipped[name]}")
+                    continue
+                if name in CAREERS_OPERATIONS and not careers:
                     print(f"{name:<52} skipped: no careers data (recruiters, opted-in members) in this data set")
                     continue
                 headers = {}
@@ -210,8 +283,8 @@ async def main(argv: list[str]) -> int:
                     started = time.perf_counter()
                     body = (await client.post("/graphql", json=payload, headers=headers)).json()
                     elapsed = (time.perf_counter() - started) * 1000
-                    if "errors" in body:
-                        print(f"{name}: {body['errors']}", file=sys.stderr)
+                    if "errors" in body or user_errors(body):
+                        print(f"{name}: {body.get('errors') or user_errors(body)}", file=sys.stderr)
                         return 1
                     if i >= 5:  # the first runs warm caches and the JIT
                         timings.append(elapsed)

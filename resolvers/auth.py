@@ -19,7 +19,7 @@ import jwt
 
 from resolvers.errors import Unauthenticated
 
-ROLES = ("member", "recruiter", "admin", "issuer")
+ROLES = ("member", "recruiter", "admin", "issuer", "product_manager")
 DEFAULT_TTL_SECONDS = 12 * 3600
 
 

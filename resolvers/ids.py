@@ -12,6 +12,8 @@ NODE_TYPES = (
     "Member", "Group", "Topic", "Skill", "Question", "Answer", "Event", "Company",
     "Trail", "Module", "Unit", "Superbadge", "Badge", "Certification", "Credential", "Quest", "LearningPlan", "PrizeDraw",
     "JobPosting", "Application", "SavedSearch",
+    "Idea", "IdeaStatusChange", "IdeaComment", "PrioritizationRound",
+    "MvpCycle", "MvpNomination", "MvpTerm", "CustomerHero",
 )
 
 

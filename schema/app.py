@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from resolvers.auth import AuthSettings
 from resolvers.connections.ranking import check_ranking_weights
+from resolvers.ideas.rules import review_threshold
 from resolvers.runtime import DatabaseSettings, Graph, apply_migrations, open_graph
 from resolvers.seed.loader import seed_demo_if_empty
 from schema.extensions import debug_enabled
@@ -67,6 +68,7 @@ def create_app(settings: AppSettings | None = None, *, graph: Graph | None = Non
     """Build the app; pass `graph` to share an already open database (tests do)."""
     settings = settings or AppSettings.from_env()
     check_ranking_weights()  # a mistyped COMMUNITY_*_WEIGHTS fails the start, not the first request
+    review_threshold()  # likewise a bad COMMUNITY_IDEA_REVIEW_THRESHOLD
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

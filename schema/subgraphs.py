@@ -29,7 +29,7 @@ from strawberry.types.lazy_type import LazyType
 from strawberry.types.union import StrawberryUnion
 
 from schema.extensions import shared_extensions
-from schema.nodes import CAREERS_ENTITIES, ENTITIES, LEARNING_ENTITIES
+from schema.nodes import CAREERS_ENTITIES, ENTITIES, IDEAS_ENTITIES, LEARNING_ENTITIES, RECOGNITION_ENTITIES
 from schema.root import Mutation, Query
 
 FEDERATION_VERSION = "2.11"
@@ -39,7 +39,8 @@ ROOT_TYPES = ("Query", "Mutation")
 _NAMES = NameConverter()
 
 # Packages whose fields another subgraph than `community` serves.
-OWNERS = {"schema.learning": "learning", "schema.careers": "careers"}
+OWNERS = {"schema.learning": "learning", "schema.careers": "careers", "schema.ideas": "ideas",
+          "schema.recognition": "recognition"}
 
 
 def owner_of(field: StrawberryField) -> str | None:
@@ -119,10 +120,12 @@ def _subgraph(name: str, types: list[type]) -> Callable[[], strawberry.federatio
 
 
 SUBGRAPHS: dict[str, Callable[[], strawberry.federation.Schema]] = {
-    # The node resolver: it lists every entity, the learning and careers ones as their key.
+    # The node resolver: it lists every entity, those of the other subgraphs as their key.
     "community": _subgraph("community", ENTITIES),
     "learning": _subgraph("learning", LEARNING_ENTITIES),
     "careers": _subgraph("careers", CAREERS_ENTITIES),
+    "ideas": _subgraph("ideas", IDEAS_ENTITIES),
+    "recognition": _subgraph("recognition", RECOGNITION_ENTITIES),
 }
 
 

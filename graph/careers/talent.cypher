@@ -4,10 +4,12 @@
 
 // name: talent_record_profile_views
 // Log that a recruiter viewed members' profiles: `$views` is a list of {memberId, companyId, via}.
-// At most one VIEWED_PROFILE per recruiter, member, source and UTC day (`$dayStart`, epoch millis):
-// the recruiter's node is locked first (no-op SET), so concurrent requests of the same recruiter
-// run one after the other and the second sees the first's views. The recruiter never logs
-// themself. Returns how many views were written.
+// At most one VIEWED_PROFILE per recruiter, member, source and UTC day (`$dayStart`, epoch millis)
+// is written: on Neo4j the no-op SET takes the recruiter's write lock, so concurrent requests of
+// the same recruiter run one after the other and the second sees the first's views. The embedded
+// engine takes no lock for a no-op SET, so two racing requests may both log a view; the reads
+// (`talent_profile_views_of_members`) count the first of each day only, so a member never sees
+// the duplicate. The recruiter never logs themself. Returns how many views were written.
 MATCH (r:Member {id: $recruiterId})
 SET r.points = r.points
 WITH r

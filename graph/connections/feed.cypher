@@ -3,9 +3,11 @@
 // descending, then id descending; `$beforeAt` is an ISO-8601 time, `$beforeId` an id; the first
 // page passes a far-future time). Sources: questions in topics the viewer follows and in the
 // viewer's groups (not their own), answers to the viewer's questions (not their own), upcoming
-// events hosted by the viewer's groups, and new followers. Each source is cut to `$limit` items
-// on its own and `resolvers/connections/feed.py` merges them, so the work grows with the
-// viewer's follows and groups one by one, never with their product.
+// events hosted by the viewer's groups, new followers, and status changes of the ideas the viewer
+// follows or voted on (with the change to MERGED of the duplicates merged into them: their
+// followers and voters moved there), except the changes the viewer made. Each source is cut to
+// `$limit` items on its own and `resolvers/connections/feed.py` merges them, so the work grows
+// with the viewer's follows, groups and votes one by one, never with their product.
 MATCH (v:Member {id: $viewerId})
 WITH v, datetime($beforeAt) AS before
 CALL (v, before) {
@@ -49,4 +51,30 @@ CALL (v, before) {
   WITH f, m ORDER BY f.since DESC, m.id DESC LIMIT $limit
   RETURN collect({at: f.since, id: m.id, member: properties(m)}) AS followers
 }
-RETURN topicQuestions, groupQuestions, answers, events, followers
+CALL (v, before) {
+  MATCH (v)-[:FOLLOWS]->(i:Idea)
+  CALL (v, i, before) {
+    MATCH (i)<-[:MERGED_INTO*0..1]-(s:Idea)-[:HAD_STATUS]->(c:IdeaStatusChange)
+    WHERE (s = i OR c.to = 'MERGED') AND (c.at < before OR (c.at = before AND c.id < $beforeId))
+    OPTIONAL MATCH (c)<-[:CHANGED_STATUS]-(pm:Member)
+    WITH s, c, pm WHERE pm IS NULL OR pm <> v
+    WITH s, c, pm ORDER BY c.at DESC, c.id DESC LIMIT $limit
+    RETURN s, c, pm
+  }
+  WITH s, c, pm ORDER BY c.at DESC, c.id DESC LIMIT $limit
+  RETURN collect({at: c.at, id: c.id, change: properties(c), ideaId: s.id, changedById: pm.id}) AS followedIdeaChanges
+}
+CALL (v, before) {
+  MATCH (v)-[:VOTED]->(i:Idea)
+  CALL (v, i, before) {
+    MATCH (i)<-[:MERGED_INTO*0..1]-(s:Idea)-[:HAD_STATUS]->(c:IdeaStatusChange)
+    WHERE (s = i OR c.to = 'MERGED') AND (c.at < before OR (c.at = before AND c.id < $beforeId))
+    OPTIONAL MATCH (c)<-[:CHANGED_STATUS]-(pm:Member)
+    WITH s, c, pm WHERE pm IS NULL OR pm <> v
+    WITH s, c, pm ORDER BY c.at DESC, c.id DESC LIMIT $limit
+    RETURN s, c, pm
+  }
+  WITH s, c, pm ORDER BY c.at DESC, c.id DESC LIMIT $limit
+  RETURN collect({at: c.at, id: c.id, change: properties(c), ideaId: s.id, changedById: pm.id}) AS votedIdeaChanges
+}
+RETURN topicQuestions, groupQuestions, answers, events, followers, followedIdeaChanges, votedIdeaChanges

@@ -157,3 +157,47 @@ CREATE CONSTRAINT saved_search_id IF NOT EXISTS FOR (s:SavedSearch) REQUIRE s.id
 
 // name: v054_career_outcome_id_unique
 CREATE CONSTRAINT career_outcome_id IF NOT EXISTS FOR (o:CareerOutcome) REQUIRE o.id IS UNIQUE
+
+// name: v055_idea_id_unique
+CREATE CONSTRAINT idea_id IF NOT EXISTS FOR (i:Idea) REQUIRE i.id IS UNIQUE
+
+// name: v056_idea_status_index
+// `ideas(filter: {status})` and the roadmap read ideas by status.
+CREATE INDEX idea_status IF NOT EXISTS FOR (i:Idea) ON (i.status)
+
+// name: v057_idea_comment_id_unique
+CREATE CONSTRAINT idea_comment_id IF NOT EXISTS FOR (c:IdeaComment) REQUIRE c.id IS UNIQUE
+
+// name: v058_idea_status_change_id_unique
+CREATE CONSTRAINT idea_status_change_id IF NOT EXISTS FOR (c:IdeaStatusChange) REQUIRE c.id IS UNIQUE
+
+// name: v059_prioritization_round_id_unique
+CREATE CONSTRAINT prioritization_round_id IF NOT EXISTS FOR (r:PrioritizationRound) REQUIRE r.id IS UNIQUE
+
+// name: v060_coin_budget_key_unique
+// One coin budget per member and round, even when a member's first allocations race.
+CREATE CONSTRAINT coin_budget_key IF NOT EXISTS FOR (b:CoinBudget) REQUIRE b.key IS UNIQUE
+
+// name: v061_mvp_cycle_id_unique
+CREATE CONSTRAINT mvp_cycle_id IF NOT EXISTS FOR (c:MvpCycle) REQUIRE c.id IS UNIQUE
+
+// name: v062_mvp_cycle_year_unique
+// One nomination window a year, even when two admins open it at once.
+CREATE CONSTRAINT mvp_cycle_year IF NOT EXISTS FOR (c:MvpCycle) REQUIRE c.year IS UNIQUE
+
+// name: v063_mvp_nomination_id_unique
+CREATE CONSTRAINT mvp_nomination_id IF NOT EXISTS FOR (n:MvpNomination) REQUIRE n.id IS UNIQUE
+
+// name: v064_mvp_nomination_key_unique
+// One nomination per nominator and nominee a year, even under concurrent nominateMvp calls.
+CREATE CONSTRAINT mvp_nomination_key IF NOT EXISTS FOR (n:MvpNomination) REQUIRE n.key IS UNIQUE
+
+// name: v065_mvp_term_id_unique
+CREATE CONSTRAINT mvp_term_id IF NOT EXISTS FOR (t:MvpTerm) REQUIRE t.id IS UNIQUE
+
+// name: v066_mvp_term_key_unique
+// One term per member a year, even when two admins decide at once.
+CREATE CONSTRAINT mvp_term_key IF NOT EXISTS FOR (t:MvpTerm) REQUIRE t.key IS UNIQUE
+
+// name: v067_customer_hero_id_unique
+CREATE CONSTRAINT customer_hero_id IF NOT EXISTS FOR (h:CustomerHero) REQUIRE h.id IS UNIQUE

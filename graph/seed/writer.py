@@ -22,6 +22,9 @@ from graph.database import Graph
 from graph.errors import NotFound
 from graph.qna.reputation import REPUTATION
 from graph.seed.careers_writer import CAREERS_KINDS, CAREERS_MISMATCH_KINDS, CareersSeedWriter
+from graph.seed.ideas_writer import (
+    DEFAULT_REVIEW_THRESHOLD, IDEAS_KINDS, IDEAS_MISMATCH_KINDS, RECOGNITION_KINDS, IdeasSeedWriter,
+)
 from graph.seed.learning_writer import LEARNING_KINDS, LEARNING_MISMATCH_KINDS, LearningSeedWriter
 
 QUERIES = load_queries(Path(__file__).parent)
@@ -55,11 +58,13 @@ KINDS = (
     "rsvps",
     *LEARNING_KINDS,  # graph/seed/learning_writer.py
     *CAREERS_KINDS,  # graph/seed/careers_writer.py
+    *IDEAS_KINDS,  # graph/seed/ideas_writer.py
+    *RECOGNITION_KINDS,  # graph/seed/ideas_writer.py
 )
 # What `counter_mismatches()` reports, each a count of records that break graph/MODEL.md.
 MISMATCH_KINDS = (
     "members", "groups", "questions", "answers", "reputation", "endorsements", "events", *LEARNING_MISMATCH_KINDS,
-    *CAREERS_MISMATCH_KINDS,
+    *CAREERS_MISMATCH_KINDS, *IDEAS_MISMATCH_KINDS,
 )
 DEFAULT_BATCH_SIZE = 5_000
 
@@ -85,11 +90,13 @@ def to_parameters(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-class SeedWriter(LearningSeedWriter, CareersSeedWriter):
+class SeedWriter(LearningSeedWriter, CareersSeedWriter, IdeasSeedWriter):
     """Writes seed rows into a graph; one public method per node and relationship kind.
 
     The learning kinds (catalog, progress, companies, plans, credentials) come from `LearningSeedWriter`,
-    the careers kinds (recruiters, postings, preferences, applications, fairs) from `CareersSeedWriter`.
+    the careers kinds (recruiters, postings, preferences, applications, fairs) from `CareersSeedWriter`,
+    the ideas and recognition kinds (ideas, votes, rounds, MVP cycles, nominations, terms, heroes) from
+    `IdeasSeedWriter`.
     """
 
     def __init__(self, graph: Graph, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
@@ -205,7 +212,9 @@ class SeedWriter(LearningSeedWriter, CareersSeedWriter):
         answerCount/firstAnsweredAt/acceptedAnswerId (from the answer with accepted = true),
         reputation, HAS_SKILL.endorsementCount and event goingCount/waitlistCount/waitlistSeq;
         then the learning ones (`recount_learning`): member points/badgeCount/rank, module
-        unitCount/points, trail moduleCount/estimatedMinutes, company employeeCount.
+        unitCount/points, trail moduleCount/estimatedMinutes, company employeeCount; then careers, and
+        ideas and recognition (`recount_ideas`): idea counters, points, coins and trend, coin budgets,
+        nominations' reviewCount and scoreTotal.
         Answers are recounted before reputation, which reads only relationships and `accepted`.
         Each statement scans its whole label: meant for test graphs, not for a seeded one.
         """
@@ -218,6 +227,7 @@ class SeedWriter(LearningSeedWriter, CareersSeedWriter):
         await self.graph.write(QUERIES["seed_recount_events"])
         await self.recount_learning()
         await self.recount_careers()
+        await self.recount_ideas()
 
     async def is_empty(self) -> bool:
         """True when the graph holds no member."""
@@ -226,10 +236,11 @@ class SeedWriter(LearningSeedWriter, CareersSeedWriter):
     async def counts(self) -> dict[str, int]:
         """Nodes and relationships of each seeded kind in the graph, keyed like `KINDS`."""
         rows = await self.graph.read(QUERIES["seed_counts"])
-        counts = {kind: int(rows[0][kind]) for kind in KINDS if kind not in LEARNING_KINDS + CAREERS_KINDS}
-        return counts | await self.learning_counts() | await self.careers_counts()
+        own = LEARNING_KINDS + CAREERS_KINDS + IDEAS_KINDS + RECOGNITION_KINDS
+        counts = {kind: int(rows[0][kind]) for kind in KINDS if kind not in own}
+        return counts | await self.learning_counts() | await self.careers_counts() | await self.ideas_counts()
 
-    async def counter_mismatches(self) -> dict[str, int]:
+    async def counter_mismatches(self, *, review_threshold: int = DEFAULT_REVIEW_THRESHOLD) -> dict[str, int]:
         """How many records break each kind of counter or invariant (`MISMATCH_KINDS`); all 0 when consistent.
 
         members: follow counters; groups: member/leader counters; questions: answerCount,
@@ -244,12 +255,19 @@ class SeedWriter(LearningSeedWriter, CareersSeedWriter):
         units not in one module; credentials: not one holder and certification, two credentials
         of one certification; companies: employeeCount, members with two employers. Careers
         (`seed_careers_mismatches`): applicationCount, searchable, PREFERS and application links,
-        salary ranges, exhibitors of events that are not job fairs.
+        salary ranges, exhibitors of events that are not job fairs. Ideas (`seed_ideas_mismatches`, NEW
+        ideas checked against `review_threshold` points): idea counters, points, coins and trend,
+        authors, self-votes, repeated votes, follows and allocations, status histories, merged ideas,
+        coin budgets and allocations; recognition (`seed_recognition_mismatches`): nominations (shape,
+        key, the nominee's year of membership, review counters), reviews, one term a year, terms of
+        SELECTED nominees, the mvp badge of every term holder, hero stories, heroes speaking only at
+        CITY_TOUR events.
         """
         rows = await self.graph.read(QUERIES["seed_counter_mismatches"], **REPUTATION.params())
-        skip = LEARNING_MISMATCH_KINDS + CAREERS_MISMATCH_KINDS
+        skip = LEARNING_MISMATCH_KINDS + CAREERS_MISMATCH_KINDS + IDEAS_MISMATCH_KINDS
         mismatches = {kind: int(rows[0][kind]) for kind in MISMATCH_KINDS if kind not in skip}
-        return mismatches | await self.learning_mismatches() | await self.careers_mismatches()
+        return (mismatches | await self.learning_mismatches() | await self.careers_mismatches()
+                | await self.ideas_mismatches(review_threshold=review_threshold))
 
 
 __all__ = ["KINDS", "MISMATCH_KINDS", "QUERIES", "SeedWriter", "epoch_millis", "to_parameters"]

@@ -103,3 +103,52 @@ ORDER BY reduce(total = 0, i IN picks | total + i) ASC, k.coveredThrough DESC, m
 LIMIT 1
 RETURN city, country, members, latitude, longitude, [i IN picks | popular[i]] AS skillIds,
        c.id AS certificationId, holderCount AS holders
+
+// name: bench_ideas
+// What the benchmark's ideas and recognition operations ask about: the product area with the most
+// ideas, its idea with the most comments and status changes, the latest closed and the latest open
+// prioritisation round, the open round's first shortlisted idea, the first member (by id) with a
+// public profile who has no coins in the open round yet (the allocateCoins persona), and the latest
+// year with MVP terms. No row when the graph has no ideas; the other columns are null when the data
+// set has no such thing.
+MATCH (i:Idea)-[:IN_AREA]->(t:Topic)
+WITH t, count(i) AS ideas
+ORDER BY ideas DESC, t.id ASC
+LIMIT 1
+CALL (t) {
+  MATCH (i:Idea)-[:IN_AREA]->(t)
+  WITH i, i.commentCount + COUNT { (i)-[:HAD_STATUS]->(:IdeaStatusChange) } AS activity
+  ORDER BY activity DESC, i.id ASC
+  LIMIT 1
+  RETURN i.id AS idea
+}
+CALL () {
+  OPTIONAL MATCH (r:PrioritizationRound)
+  WHERE r.closedAt IS NOT NULL
+  WITH r
+  ORDER BY r.opensAt DESC, r.id ASC
+  LIMIT 1
+  RETURN r.id AS closedRound
+}
+CALL () {
+  OPTIONAL MATCH (r:PrioritizationRound)-[s:SHORTLISTS]->(i:Idea)
+  WHERE r.closedAt IS NULL AND r.opensAt <= datetime() AND datetime() < r.closesAt
+  WITH r, s, i
+  ORDER BY r.opensAt DESC, r.id ASC, s.position ASC
+  LIMIT 1
+  RETURN r.id AS openRound, i.id AS shortlisted
+}
+CALL (openRound) {
+  OPTIONAL MATCH (m:Member)
+  WHERE openRound IS NOT NULL AND m.visibility = 'PUBLIC'
+    AND NOT EXISTS { MATCH (m)-[:HAS_BUDGET]->(b:CoinBudget) WHERE b.key = openRound + ':' + m.id }
+  WITH m
+  ORDER BY m.id ASC
+  LIMIT 1
+  RETURN m.id AS allocator
+}
+CALL () {
+  OPTIONAL MATCH (term:MvpTerm)
+  RETURN max(term.year) AS mvpYear
+}
+RETURN t.id AS productArea, idea, closedRound, openRound, shortlisted, allocator, mvpYear

@@ -2,6 +2,8 @@
 
 Events themselves are public; the members around them (speakers, attendees) appear only when the
 viewer may see their profiles. Mutations return an `Outcome` and are one write transaction each.
+OFFICE_HOURS events are held by current MVPs (resolvers/recognition/context.py) or admins: creating
+one, or changing an event's kind to it, is NOT_AN_MVP on `kind` for any other leader.
 """
 
 from __future__ import annotations
@@ -32,10 +34,13 @@ from resolvers.events.validation import (
 )
 from resolvers.ids import from_global_id, id_argument
 from resolvers.pagination import Slice, Window, paginate, slice_of
+from resolvers.recognition.context import recognition
 from resolvers.scope import RequestScope
 
 # Stored event properties a leader sets directly (times, capacity and relations are handled apart).
 _PROPS = ("title", "description", "kind", "format", "venue", "city", "country", "latitude", "longitude", "timeZone")
+# DOMAIN, "MVPs hold office hours": only a current MVP (or an admin) may host an OFFICE_HOURS event.
+OFFICE_HOURS = "OFFICE_HOURS"
 _CLEARABLE = {"description": "description", "venue": "venue", "city": "city", "country": "country",
               "latitude": "latitude", "longitude": "longitude"}
 
@@ -231,6 +236,18 @@ def _checked(values: dict[str, Any], check: EventChecker) -> None:
     check.capacity(values.get("capacity"))
 
 
+async def _check_office_hours(scope: RequestScope, kind: str | None, check: Checker) -> None:
+    """OFFICE_HOURS events are held by current MVPs (a term covering now) or admins: NOT_AN_MVP on
+    `kind` for anyone else. Read only when the kind asked for is OFFICE_HOURS, so other events cost
+    nothing more."""
+    if kind != OFFICE_HOURS:
+        return
+    context = recognition(scope)
+    if context.is_admin() or await context.viewer_is_current_mvp():
+        return
+    check.fail("kind", "only current MVPs (and admins) can host OFFICE_HOURS events", "NOT_AN_MVP")
+
+
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -257,6 +274,7 @@ async def create_event(scope: RequestScope, *, values: dict[str, Any]) -> Outcom
     speaker_ids = _ids(values.get("speaker_ids"), "Member", "speakerIds", MAX_SPEAKERS, check)
     await _existing_topics(scope, topic_ids, check)
     await _existing_speakers(scope, speaker_ids, check)
+    await _check_office_hours(scope, values.get("kind"), check)
     if check.errors:
         return Outcome(None, check.errors)
 
@@ -303,6 +321,8 @@ async def update_event(scope: RequestScope, *, event_global_id: str, values: dic
     speaker_ids = _ids(values.get("speaker_ids"), "Member", "speakerIds", MAX_SPEAKERS, check)
     await _existing_topics(scope, topic_ids, check)
     await _existing_speakers(scope, speaker_ids, check)
+    if values.get("kind") != current["kind"]:  # an event that already is OFFICE_HOURS stays editable
+        await _check_office_hours(scope, values.get("kind"), check)
     if check.errors:
         return Outcome(None, check.errors)
     props = {key: value for key, value in check.values.items() if key in _PROPS}

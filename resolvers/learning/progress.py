@@ -29,7 +29,7 @@ from resolvers.learning.catalog import RankLadder, catalog
 from resolvers.pagination import Slice, Window, page_params, slice_of
 from resolvers.scope import RequestScope
 
-BADGE_KINDS = ("MODULE", "PROJECT", "SUPERBADGE", "EVENT", "LIMITED_EDITION")
+BADGE_KINDS = ("MODULE", "PROJECT", "SUPERBADGE", "EVENT", "LIMITED_EDITION", "MVP")
 # Ranks whose name ends with this are the Ranger ranks (Ranger, Double Star Ranger, ...).
 RANGER = "Ranger"
 

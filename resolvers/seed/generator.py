@@ -10,7 +10,11 @@ ladder, releases, the catalog (badges, modules, units, trails, superbadges, cert
 maintenance modules, quests), completions, earned badges, rank history, credentials, learning
 plans and prize draws; then careers (graph/seed/careers_writer.py's `CAREERS_KINDS`): recruiters,
 job postings and their requirements, career preferences, applications, saved searches, profile
-views, reported outcomes and job-fair exhibitors.
+views, reported outcomes and job-fair exhibitors; then the IdeaExchange (graph/seed/ideas_writer.py's
+`IDEAS_KINDS`): ideas, their votes, follows, comments, status changes and merges, and the
+prioritisation rounds with their shortlists, coin budgets, allocations and winners; then
+recognition (`RECOGNITION_KINDS`): MVP cycles, nominations, their evidence and reviews, MVP terms,
+customer hero stories and the city tours their heroes speak at.
 
 The same size, seed and `now` always give the same rows, value for value: every random choice
 comes from `random.Random` streams derived from the seed, ids are UUIDs drawn from them, and
@@ -23,7 +27,8 @@ and the ids, authors and topics of the questions; times, and what depends on the
 answer or vote by then, reputations, RSVPs), change. Learning is dated the same way: the
 catalog (modules, trails, superbadges, certifications), the ladder and the companies stay; the
 release calendar, quests (the current month and six before it), dated badges, every member's
-learning history, credentials, plans and draws are placed before `now`, and so is careers.
+learning history, credentials, plans and draws are placed before `now`, and so are careers, ideas
+and recognition (the open prioritisation round and the current MVP window contain `now`).
 
 Rows use the property names of graph/MODEL.md; relationship rows name their ends by id
 (`followerId`/`followeeId`, `memberId`/`groupId`, `memberId`/`skillId`, `memberId`/`topicId`,
@@ -39,7 +44,9 @@ are yielded later, so they are consistent once everything is written.
 
 The activity is built by `qna.py` (questions, answers, votes, reputation), `endorsements.py`
 and `events.py` (events, RSVPs); learning by `learning.py` (catalog, companies, progress replayed
-through the API's rules, credentials) and careers by `careers.py`; see them for the distributions.
+through the API's rules, credentials), careers by `careers.py`, the IdeaExchange by `ideas.py` and
+recognition by `recognition.py` (which adds the `mvp` badge and its EARNED to the learning rows and
+MVPs to OFFICE_HOURS events' speakers); see them for the distributions.
 
 Memory: node rows are kept (about 2 KB a member); follows, answers, votes, endorsements, RSVPs,
 completions, earned badges and promotions are kept as int arrays and turned into rows one batch
@@ -61,6 +68,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator
 
 from graph.seed.careers_writer import CAREERS_KINDS
+from graph.seed.ideas_writer import IDEAS_KINDS, RECOGNITION_KINDS
 from graph.seed.learning_writer import LEARNING_KINDS
 from resolvers.seed import taxonomy as tx
 from resolvers.seed.careers import CareersBuilder
@@ -68,8 +76,10 @@ from resolvers.seed.draw import DAY, YEAR, adjacency
 from resolvers.seed.draw import weighted as _weighted
 from resolvers.seed.endorsements import EndorsementBuilder
 from resolvers.seed.events import EventBuilder
+from resolvers.seed.ideas import IdeasBuilder
 from resolvers.seed.learning import LearningBuilder
 from resolvers.seed.qna import QnaBuilder
+from resolvers.seed.recognition import RecognitionBuilder
 
 UTC = timezone.utc
 BASE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
@@ -95,6 +105,8 @@ KINDS: tuple[str, ...] = (
     "rsvps",
     *LEARNING_KINDS,  # resolvers/seed/learning.py, in graph/seed/learning_writer.py's write order
     *CAREERS_KINDS,  # resolvers/seed/careers.py, in graph/seed/careers_writer.py's write order
+    *IDEAS_KINDS,  # resolvers/seed/ideas.py, in graph/seed/ideas_writer.py's write order
+    *RECOGNITION_KINDS,  # resolvers/seed/recognition.py, likewise
 )
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]{2,29}$")
 VISIBILITY = (("PUBLIC", 80), ("MEMBERS", 15), ("PRIVATE", 5))
@@ -188,7 +200,7 @@ class SeedGenerator:
             "endorsements": len(self.endorsements.e_from),
             "events": len(self.event_builder.events),
             "rsvps": len(self.event_builder.r_member),
-        } | self.learning.totals() | self.careers.totals()
+        } | self.learning.totals() | self.careers.totals() | self.ideas.totals() | self.recognition.totals()
 
     def batches(self) -> Iterator[Batch]:
         """Every row, in write order, `batch_size` rows at a time (a batch never mixes kinds)."""
@@ -208,6 +220,10 @@ class SeedGenerator:
             return self.learning.rows(kind)
         if kind in CAREERS_KINDS:
             return self.careers.rows(kind)
+        if kind in IDEAS_KINDS:
+            return self.ideas.rows(kind)
+        if kind in RECOGNITION_KINDS:
+            return self.recognition.rows(kind)
         emit = {
             "topics": self._topic_rows,
             "skills": self._skill_rows,
@@ -272,6 +288,11 @@ class SeedGenerator:
         self.learning.build()
         self.careers = CareersBuilder(self)
         self.careers.build()
+        self.ideas = IdeasBuilder(self)
+        self.ideas.build()
+        # Last: it adds the mvp badge and its EARNED to learning's rows and MVPs to events' speakers.
+        self.recognition = RecognitionBuilder(self)
+        self.recognition.build()
         self._built = True
 
     def _build_taxonomy(self) -> None:

@@ -18,8 +18,10 @@ from schema.connections.member_fields import ConnectionMemberFields
 from schema.context import Info
 from schema.events.group_fields import EventGroupFields
 from schema.events.member_fields import EventMemberFields
+from schema.ideas.member_fields import IdeasMemberFields
 from schema.learning.member_fields import LearningMemberFields
 from schema.qna.member_fields import QnaMemberFields
+from schema.recognition.member_fields import RecognitionMemberFields
 from schema.relay import Connection, Node, SliceBacked, reference_id, time_of, window
 
 Row = dict[str, Any]
@@ -111,7 +113,7 @@ class SkillRating:
 
 @strawberry.federation.type(keys=["id"], description="A member of the community.")
 class Member(Node, CompanyMemberFields, QnaMemberFields, EventMemberFields, ConnectionMemberFields, LearningMemberFields,
-             CareersMemberFields):
+             CareersMemberFields, IdeasMemberFields, RecognitionMemberFields):
     id: strawberry.ID
     handle: str = strawberry.field(description="Unique, URL-safe name, as in profile URLs.")
     display_name: str

@@ -15,6 +15,7 @@ from schema.relay import PageInfo, time_of
 if TYPE_CHECKING:
     from schema.community.types import Group, Member, Topic
     from schema.events.types import Event
+    from schema.ideas.lifecycle import IdeaStatusChange
     from schema.qna.types import Answer, Question
 
 MemberRef = Annotated["Member", strawberry.lazy("schema.community.types")]
@@ -23,6 +24,7 @@ TopicRef = Annotated["Topic", strawberry.lazy("schema.community.types")]
 QuestionRef = Annotated["Question", strawberry.lazy("schema.qna.types")]
 AnswerRef = Annotated["Answer", strawberry.lazy("schema.qna.types")]
 EventRef = Annotated["Event", strawberry.lazy("schema.events.types")]
+IdeaStatusChangeRef = Annotated["IdeaStatusChange", strawberry.lazy("schema.ideas.lifecycle")]
 
 
 @strawberry.enum(description="What a feed item is about.")
@@ -31,6 +33,7 @@ class FeedItemKind(Enum):
     NEW_ANSWER = "NEW_ANSWER"
     UPCOMING_EVENT = "UPCOMING_EVENT"
     NEW_FOLLOWER = "NEW_FOLLOWER"
+    IDEA_STATUS_CHANGED = "IDEA_STATUS_CHANGED"
     PEOPLE_YOU_MAY_KNOW = "PEOPLE_YOU_MAY_KNOW"
 
 
@@ -40,6 +43,8 @@ class FeedReasonKind(Enum):
     YOUR_GROUP = "YOUR_GROUP"
     YOUR_QUESTION = "YOUR_QUESTION"
     FOLLOWS_YOU = "FOLLOWS_YOU"
+    FOLLOWED_IDEA = "FOLLOWED_IDEA"
+    VOTED_ON_IDEA = "VOTED_ON_IDEA"
     SUGGESTED_FOR_YOU = "SUGGESTED_FOR_YOU"
 
 
@@ -48,6 +53,8 @@ _MESSAGES = {
     "YOUR_GROUP": "From your group {group}",
     "YOUR_QUESTION": "An answer to your question",
     "FOLLOWS_YOU": "Started following you",
+    "FOLLOWED_IDEA": "About an idea you follow",
+    "VOTED_ON_IDEA": "About an idea you voted on",
     "SUGGESTED_FOR_YOU": "People you may know",
 }
 
@@ -70,12 +77,15 @@ class FeedItem:
     answer: AnswerRef | None = strawberry.field(description="NEW_ANSWER.")
     event: EventRef | None = strawberry.field(description="UPCOMING_EVENT.")
     member: MemberRef | None = strawberry.field(description="NEW_FOLLOWER: who followed you.")
+    idea_status_change: IdeaStatusChangeRef | None = strawberry.field(
+        description="IDEA_STATUS_CHANGED: the change, with its idea (for a merge, the duplicate; see its `mergedInto`).")
     suggestions: SuggestionConnection | None = strawberry.field(description="PEOPLE_YOU_MAY_KNOW: a few suggestions.")
 
     @classmethod
     def of(cls, data: FeedItemData) -> "FeedItem":
         community = _community()
         from schema.events.types import Event
+        from schema.ideas.lifecycle import IdeaStatusChange
         from schema.qna.types import Answer, Question
 
         def reason(r) -> FeedReason:
@@ -93,6 +103,7 @@ class FeedItem:
             answer=Answer.from_row(data.answer) if data.answer else None,
             event=Event.from_row(data.event) if data.event else None,
             member=community.Member.from_row(data.member) if data.member else None,
+            idea_status_change=IdeaStatusChange.from_row(data.status_change) if data.status_change else None,
             suggestions=SuggestionConnection.of(data.suggestions) if data.suggestions is not None else None,
         )
 

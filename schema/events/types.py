@@ -19,6 +19,7 @@ from resolvers.events.validation import zone
 from resolvers.ids import to_global_id
 from resolvers.pagination import Slice
 from schema.context import Info
+from schema.recognition.event_fields import RecognitionEventFields
 from schema.relay import Node, SliceBacked, reference_id, time_of, window
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def _member(row: Row) -> "Member":
 
 
 @strawberry.federation.type(keys=["id"], description="A meetup, webinar, conference... hosted by a group.")
-class Event(Node):
+class Event(Node, RecognitionEventFields):
     id: strawberry.ID
     title: str
     description: str | None

@@ -64,6 +64,7 @@ class BadgeKind(Enum):
     EVENT = "EVENT"
     LIMITED_EDITION = strawberry.enum_value("LIMITED_EDITION", description=(
         "Issued around holidays and for monthly quests; can be earned only inside its window."))
+    MVP = strawberry.enum_value("MVP", description="The Community MVP badge, earned with a member's first MVP term.")
 
 
 @strawberry.enum(description="A certification's level.")

@@ -1,0 +1,1 @@
+"""IdeaExchange: ideas, votes, lifecycle, roadmap and prioritisation rounds (the `ideas` subgraph)."""

@@ -1,0 +1,1 @@
+"""Recognition: the MVP program and customer heroes (the `recognition` subgraph)."""
